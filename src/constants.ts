@@ -1,0 +1,65 @@
+// Identifiers shared by the manifest, the extension, the CLI and the tests. A unit test checks the
+// command ids and setting keys against package.json, so the two cannot drift.
+
+export const EXTENSION_ID = 'ai-env-doctor.ai-env-doctor';
+export const LANGUAGE_ID = 'pip-requirements';
+export const DIAGNOSTIC_SOURCE = 'AI Env Doctor';
+
+export const Commands = {
+  refresh: 'aiEnvDoctor.refresh',
+  createCondaEnv: 'aiEnvDoctor.createCondaEnv',
+  showReport: 'aiEnvDoctor.showReport',
+  copyInstallCommand: 'aiEnvDoctor.copyInstallCommand',
+  showLog: 'aiEnvDoctor.showLog',
+  statusActions: 'aiEnvDoctor.statusActions',
+  fixAll: 'aiEnvDoctor.fixAll',
+} as const;
+
+export const Settings = {
+  section: 'aiEnvDoctor',
+  target: 'aiEnvDoctor.target',
+  condaPath: 'aiEnvDoctor.condaPath',
+  nvidiaSmiPath: 'aiEnvDoctor.nvidiaSmiPath',
+  pythonPath: 'aiEnvDoctor.pythonPath',
+  refreshIntervalSeconds: 'aiEnvDoctor.refreshIntervalSeconds',
+  probeTimeoutSeconds: 'aiEnvDoctor.probeTimeoutSeconds',
+  unpinnedRequirements: 'aiEnvDoctor.unpinnedRequirements',
+  statusBarEnabled: 'aiEnvDoctor.statusBar.enabled',
+} as const;
+
+/** Diagnostic codes: a contract (CLI JSON, editor, docs/rules/<code>.md). Add freely; never rename. */
+export const Codes = {
+  // syntax (parsers)
+  invalidRequirement: 'invalid-requirement',
+  unknownOption: 'unknown-option',
+  missingInclude: 'missing-include',
+  includeCycle: 'include-cycle',
+  duplicateRequirement: 'duplicate-requirement',
+  conflictingSpecifiers: 'conflicting-specifiers',
+  unpinnedRequirement: 'unpinned-requirement',
+  invalidYaml: 'invalid-yaml',
+  invalidToml: 'invalid-toml',
+  // environment rules
+  driverTooOld: 'driver-too-old',
+  driverBelowToolkit: 'driver-below-toolkit',
+  gpuArchUnsupported: 'gpu-arch-unsupported',
+  cpuOnlyTorch: 'cpu-only-torch',
+  torchIndexUnknown: 'torch-index-unknown',
+  torchVariantUnavailable: 'torch-variant-unavailable',
+  torchLocalVersionWithoutIndex: 'torch-local-version-without-index',
+  torchVariantMismatch: 'torch-variant-mismatch',
+  torchFamilyVersionMismatch: 'torch-family-version-mismatch',
+  pythonUnsupported: 'python-unsupported',
+  indexUrlReplacesPypi: 'index-url-replaces-pypi',
+  torchUnpinnedWithExtraIndex: 'torch-unpinned-with-extra-index',
+  macosCudaIndex: 'macos-cuda-index',
+  insecureIndex: 'insecure-index',
+  condaPytorchChannelEnded: 'conda-pytorch-channel-ended',
+  condaPipOptionOutsidePip: 'conda-pip-option-outside-pip',
+  condaPipMissing: 'conda-pip-missing',
+} as const;
+
+export type Code = (typeof Codes)[keyof typeof Codes];
+
+/** Where each code is documented (docs/rules/<code>.md in the repository). */
+export const DOCS_BASE = 'https://github.com/ai-env-doctor/ai-env-doctor/blob/main/docs/rules/';

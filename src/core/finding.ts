@@ -1,0 +1,48 @@
+// A finding is what a parser or rule reports: plain data, turned into a Diagnostic by src/vscode and
+// into text/JSON/SARIF by src/cli. Fixes are edits on offsets of the same document text.
+import type { Localizable } from './l10n';
+import type { Span } from './text';
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+export interface TextEdit {
+  /** Span in the text of the file the finding belongs to (or `file`, when set). */
+  span: Span;
+  newText: string;
+  /** Absolute path when the edit targets another file than the finding's (rare: an include). */
+  file?: string;
+}
+
+export interface Fix {
+  title: string;
+  /** Exactly one fix per finding is preferred (the one `--fix` and fix-all apply). */
+  preferred: boolean;
+  edits: TextEdit[];
+}
+
+export interface Finding {
+  /** Diagnostic code: a contract shared by the CLI and the editor (see src/constants.ts). */
+  code: string;
+  severity: Severity;
+  /** English message, ready to print. */
+  message: string;
+  /** Template and arguments so the editor can show the message in the display language. */
+  l10n?: Localizable;
+  span: Span;
+  /** Absolute path of the file the span belongs to, when it is not the file being checked. */
+  file?: string;
+  fixes: Fix[];
+}
+
+/** Build a finding from a msg(...) result (see l10n.ts), so its text can be translated. */
+export function finding(
+  code: string,
+  severity: Severity,
+  text: { message: string; l10n?: Localizable } | string,
+  span: Span,
+  fixes: Fix[] = [],
+): Finding {
+  return typeof text === 'string'
+    ? { code, severity, message: text, span, fixes }
+    : { code, severity, message: text.message, l10n: text.l10n, span, fixes };
+}
