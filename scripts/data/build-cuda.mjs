@@ -1,0 +1,169 @@
+// Builds data/cuda-driver.json and data/gpus.json from the shared reference material
+// (../shared/reference/cuda-driver.json, gpu-arch.json, SOURCES.md). Deterministic: the same input
+// always gives byte-identical output (a unit test checks that the committed data matches).
+// Nothing is invented here: every value is copied or parsed from the reference files, with its
+// sources and verified flag kept.
+//
+//   node scripts/data/build-cuda.mjs [--reference DIR] [--out DIR] [--check]
+import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** "May 2026" / "November 2026" → "2026-05" / "2026-11". */
+function monthYear(text) {
+  const months = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september',
+    'october', 'november', 'december'];
+  const m = /newest\s+material\s+is\s+dated\s+about\s+(\w+)\s+(\d{4})/i.exec(text);
+  if (!m) return null;
+  const i = months.indexOf(m[1].toLowerCase());
+  return i < 0 ? null : `${m[2]}-${String(i + 1).padStart(2, '0')}`;
+}
+
+/** ">=525.60.13" → "525.60.13"; null stays null. */
+function floorOf(v) {
+  if (v === null || v === undefined) return null;
+  const m = /^>=\s*([\d.]+)$/.exec(String(v).trim());
+  if (!m) throw new Error(`unexpected driver requirement: ${v}`);
+  return m[1];
+}
+
+function sourcesOf(rec) {
+  const s = rec.sources ?? rec.source;
+  if (s === undefined) return [];
+  return Array.isArray(s) ? s : [s];
+}
+
+/** Source keys defined in SOURCES.md tables: `key` | what it is | type. */
+function sourceKeys(text) {
+  const keys = {};
+  for (const line of text.split('\n')) {
+    const m = /^\|\s*`([^`|]+)`[^|]*\|\s*([^|]+?)\s*\|\s*([^|]*?)\s*\|\s*$/.exec(line);
+    if (m && m[2] !== 'see torch keys below' && m[2] !== 'as above.') keys[m[1]] = { what: m[2], type: m[3] };
+  }
+  return keys;
+}
+
+export function buildCuda(ref, sourcesText) {
+  const asOf = monthYear(sourcesText);
+  if (!asOf) throw new Error('SOURCES.md: could not read the date of the newest material');
+  const keys = sourceKeys(sourcesText);
+
+  // Driver branch per 13.x minor, as stated in the CUDA 13.4 notes row ("13.0 R580, 13.1 R590, ...").
+  const branchByMinor = {};
+  for (const t of ref.toolkits) {
+    for (const m of (t.note ?? '').matchAll(/\b(1\d\.\d) R(\d{3})\b/g)) branchByMinor[m[1]] = m[2];
+    if (t.driver_branch) {
+      const minor = t.cuda.split('.').slice(0, 2).join('.');
+      branchByMinor[minor] ??= t.driver_branch.replace(/^R/, '');
+    }
+  }
+  const branchSources = ref.toolkits.filter((t) => /\b1\d\.\d R\d{3}\b/.test(t.note ?? '')).flatMap(sourcesOf);
+
+  const toolkits = ref.toolkits.map((t) => {
+    const minor = t.cuda.split('.').slice(0, 2).join('.');
+    return {
+      cuda: t.cuda,
+      label: t.label,
+      linux: floorOf(t.linux),
+      windows: floorOf(t.windows),
+      driverBranch: t.driver_branch ? t.driver_branch.replace(/^R/, '') : (branchByMinor[minor] ?? null),
+      installerBundled: t.installer_bundled
+        ? { linux: t.installer_bundled.linux ?? null, windows: t.installer_bundled.windows ?? null }
+        : null,
+      sources: sourcesOf(t),
+      verified: t.verified === true,
+      ...(t.note || t.windows_note ? { note: [t.note, t.windows_note].filter(Boolean).join(' ') } : {}),
+    };
+  });
+
+  const minorCompat = ref.compatibility.minor_version_compatibility.map((r) => ({
+    cudaMajor: Number.parseInt(r.cuda_major, 10),
+    branchFloor: r.min_driver_branch === null || r.min_driver_branch === undefined ? null : String(r.min_driver_branch),
+    branchEndExclusive: r.max_driver_branch_exclusive === undefined ? null : String(r.max_driver_branch_exclusive),
+    linux: r.linux_exact_floor ?? (r.min_driver_branch ? String(r.min_driver_branch) : null),
+    windows: r.windows_exact_floor ?? (r.min_driver_branch ? String(r.min_driver_branch) : null),
+    sources: sourcesOf(r),
+    verified: r.verified === true,
+    note: [r.note, r.linux_exact_floor_note, r.windows_exact_floor_conflict, typeof r.verified === 'string' ? r.verified : null]
+      .filter(Boolean).join(' '),
+  }));
+
+  const used = new Set([...toolkits.flatMap((t) => t.sources), ...minorCompat.flatMap((r) => r.sources), ...branchSources]);
+  const sources = {};
+  for (const k of [...used].sort()) sources[k] = keys[k] ?? { what: 'see ../shared/reference/SOURCES.md', type: '' };
+
+  return {
+    _generated: 'by scripts/data/build-cuda.mjs from ../shared/reference/cuda-driver.json; do not edit by hand',
+    asOf,
+    schema: 'toolkits[].linux/windows: NVIDIA "Toolkit Driver Version" (minimum driver for that toolkit\'s full feature set), null where NVIDIA lists none. driverBranch: the R-branch NVIDIA names for the toolkit minor. minorCompat: lowest driver per CUDA major under minor version compatibility. verified=false: secondary material only.',
+    sources,
+    toolkits,
+    minorCompat,
+    driverBranchByMinor: branchByMinor,
+    driverBranchSources: [...new Set(branchSources)],
+  };
+}
+
+export function buildGpus(arch, sourcesText) {
+  const asOf = monthYear(sourcesText);
+  const keys = sourceKeys(sourcesText);
+  const models = arch.models.map((m) => {
+    new RegExp(m.pattern, 'i'); // must compile in JavaScript
+    return {
+      name: m.name,
+      pattern: m.pattern,
+      cc: m.cc,
+      sm: m.sm,
+      arch: m.arch,
+      sources: sourcesOf(m),
+      verified: m.verified === true,
+      ...(m.note ? { note: m.note } : {}),
+    };
+  });
+  const used = new Set(models.flatMap((m) => m.sources));
+  const sources = {};
+  for (const k of [...used].sort()) sources[k] = keys[k] ?? { what: 'see ../shared/reference/SOURCES.md', type: '' };
+  return {
+    _generated: 'by scripts/data/build-cuda.mjs from ../shared/reference/gpu-arch.json; do not edit by hand',
+    asOf,
+    schema: 'models: ordered; the first whose pattern (case-insensitive regex) matches the nvidia-smi name gives the compute capability. Prefer nvidia-smi --query-gpu=compute_cap; this is the fallback.',
+    sources,
+    architectures: arch.architectures.map((a) => ({ cc: a.cc, arch: a.arch })),
+    models,
+  };
+}
+
+export function buildAll(referenceDir) {
+  const read = (f) => readFileSync(path.join(referenceDir, f), 'utf8');
+  const sourcesText = read('SOURCES.md');
+  return {
+    'cuda-driver.json': JSON.stringify(buildCuda(JSON.parse(read('cuda-driver.json')), sourcesText), null, 1) + '\n',
+    'gpus.json': JSON.stringify(buildGpus(JSON.parse(read('gpu-arch.json')), sourcesText), null, 1) + '\n',
+  };
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const args = process.argv.slice(2);
+  const opt = (name, dflt) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : dflt; };
+  const referenceDir = path.resolve(opt('--reference', path.resolve(repoRoot, '..', 'shared', 'reference')));
+  const outDir = path.resolve(opt('--out', path.join(repoRoot, 'data')));
+  if (!existsSync(referenceDir)) {
+    console.error(`reference folder not found: ${referenceDir}`);
+    process.exit(1);
+  }
+  const out = buildAll(referenceDir);
+  let stale = 0;
+  for (const [name, text] of Object.entries(out)) {
+    const file = path.join(outDir, name);
+    if (args.includes('--check')) {
+      const cur = existsSync(file) ? readFileSync(file, 'utf8') : '';
+      if (cur !== text) { console.error(`${file} is out of date`); stale++; }
+    } else {
+      writeFileSync(file, text);
+      console.log(`wrote ${file}`);
+    }
+  }
+  process.exit(stale ? 1 : 0);
+}
