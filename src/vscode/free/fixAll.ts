@@ -1,0 +1,78 @@
+// Fix-all planning without the editor API: pick each finding's preferred fix, keep the fixes whose
+// edits do not overlap an edit already taken (identical edits count once), and say which were skipped.
+// The editor turns the plan into one WorkspaceEdit; tests apply it to text with applyEdits().
+import type { Finding, Fix } from '../../core/finding';
+import type { Span } from '../../core/text';
+
+export interface FileEdit {
+  /** Absolute path of the file the span belongs to. */
+  file: string;
+  span: Span;
+  newText: string;
+}
+
+export interface FixAllPlan {
+  /** Edits to apply, grouped by file and sorted by offset; no two overlap. */
+  edits: FileEdit[];
+  /** Findings whose preferred fix is in the plan. */
+  applied: Finding[];
+  /** Findings with a preferred fix that was left out because it overlaps another one. */
+  skipped: Finding[];
+}
+
+/**
+ * Index of the fix the editor marks preferred: the first one flagged `preferred`, else the first fix
+ * (so a finding with fixes always has exactly one preferred action), or -1 when there are none.
+ */
+export function preferredIndex(fixes: readonly Fix[]): number {
+  if (fixes.length === 0) return -1;
+  const i = fixes.findIndex((f) => f.preferred);
+  return i >= 0 ? i : 0;
+}
+
+/** The file each edit of `fix` applies to (edit.file, else the finding's file, else the document). */
+export function fixEdits(fix: Fix, finding: Finding, documentPath: string): FileEdit[] {
+  return fix.edits.map((e) => ({ file: e.file ?? finding.file ?? documentPath, span: e.span, newText: e.newText }));
+}
+
+function sameEdit(a: FileEdit, b: FileEdit): boolean {
+  return a.file === b.file && a.span.start === b.span.start && a.span.end === b.span.end && a.newText === b.newText;
+}
+
+/** True when applying both edits to one text is ambiguous or impossible (VS Code rejects such edits). */
+export function editsConflict(a: FileEdit, b: FileEdit): boolean {
+  if (a.file !== b.file) return false;
+  if (sameEdit(a, b)) return false;
+  if (a.span.start === b.span.start) return true; // two insertions (or an insertion and a replacement) at one point
+  return a.span.start < b.span.end && b.span.start < a.span.end;
+}
+
+/** Plan fix-all over `findings` (in order: earlier findings win a conflict). */
+export function planFixAll(findings: readonly Finding[], documentPath: string): FixAllPlan {
+  const taken: FileEdit[] = [];
+  const applied: Finding[] = [];
+  const skipped: Finding[] = [];
+  for (const f of findings) {
+    const i = preferredIndex(f.fixes);
+    if (i < 0) continue;
+    const edits = fixEdits(f.fixes[i], f, documentPath);
+    if (edits.length === 0) continue;
+    const selfConflict = edits.some((e, j) => edits.some((o, k) => k > j && editsConflict(e, o)));
+    if (selfConflict || edits.some((e) => taken.some((t) => editsConflict(e, t)))) {
+      skipped.push(f);
+      continue;
+    }
+    for (const e of edits) if (!taken.some((t) => sameEdit(t, e))) taken.push(e);
+    applied.push(f);
+  }
+  taken.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.span.start - b.span.start || a.span.end - b.span.end));
+  return { edits: taken, applied, skipped };
+}
+
+/** Apply non-overlapping edits (of one file) to its text. */
+export function applyEdits(text: string, edits: readonly { span: Span; newText: string }[]): string {
+  const sorted = [...edits].sort((a, b) => b.span.start - a.span.start || b.span.end - a.span.end);
+  let out = text;
+  for (const e of sorted) out = out.slice(0, e.span.start) + e.newText + out.slice(e.span.end);
+  return out;
+}
