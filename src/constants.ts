@@ -39,6 +39,8 @@ export const Codes = {
   unpinnedRequirement: 'unpinned-requirement',
   invalidYaml: 'invalid-yaml',
   invalidToml: 'invalid-toml',
+  invalidCondaSpec: 'invalid-conda-spec',
+  invalidEnvironment: 'invalid-environment',
   // environment rules
   driverTooOld: 'driver-too-old',
   driverBelowToolkit: 'driver-below-toolkit',

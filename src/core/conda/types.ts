@@ -2,6 +2,15 @@
 import type { Finding } from '../finding';
 import type { Span } from '../text';
 import type { OptionLine, Requirement } from '../requirements/types';
+import type { CondaVersionClause } from './matchSpec';
+
+/** One `- pip:` list entry as written (a requirements-file line). */
+export interface PipEntry {
+  text: string;
+  span: Span;
+  /** 0-based line of the entry. */
+  line: number;
+}
 
 export interface CondaSpec {
   /** The entry as written ("pytorch::pytorch>=2", "python>=3.8, < 3.10"). */
@@ -16,6 +25,20 @@ export interface CondaSpec {
   versionSpan: Span | null;
   /** Build string ("cuda*", "py3.9_cuda11.3_cudnn8.2.0_0"), or null. */
   build: string | null;
+  // Additive (src/core/conda/matchSpec.ts fills them all):
+  channelSpan?: Span | null;
+  /** Platform subdir from `channel/linux-64::name` or `[subdir=...]`. */
+  subdir?: string | null;
+  buildSpan?: Span | null;
+  /** The version as OR (`|`) of AND (`,`) clauses, conda semantics (`=1.2` → fuzzy 1.2); null when none. */
+  clauses?: CondaVersionClause[][] | null;
+  /** `[key=value,...]` bracket section. */
+  brackets?: Record<string, string>;
+  /** Package URL/file given instead of a name. */
+  url?: string | null;
+  /** Why conda would reject this spec (also reported as an invalid-conda-spec diagnostic), or null. */
+  error?: string | null;
+  errorSpan?: Span | null;
 }
 
 export interface CondaEnvironment {
@@ -36,7 +59,13 @@ export interface CondaEnvironment {
     options: OptionLine[];
     /** `-r file` entries inside the pip block. */
     includes: { target: string; span: Span }[];
+    /** Every string entry as written, in order (additive). */
+    entries: PipEntry[];
   } | null;
   variables: Record<string, string>;
   diagnostics: Finding[];
+  /** Pip options (`--extra-index-url ...`, `-r f`, `-e .`) written directly under dependencies (additive). */
+  pipOptionsOutsidePip: PipEntry[];
+  /** Top-level keys conda does not know (it ignores them with a warning) (additive). */
+  unknownSections: { key: string; span: Span }[];
 }
