@@ -1,3 +1,4 @@
+/* global process, console */
 // Builds data/cuda-driver.json and data/gpus.json from the shared reference material
 // (../shared/reference/cuda-driver.json, gpu-arch.json, SOURCES.md). Deterministic: the same input
 // always gives byte-identical output (a unit test checks that the committed data matches).
