@@ -69,3 +69,27 @@ export interface CondaEnvironment {
   /** Top-level keys conda does not know (it ignores them with a warning) (additive). */
   unknownSections: { key: string; span: Span }[];
 }
+
+/** What `conda info --json` reports that the extension uses (see src/core/conda/output.ts). */
+export interface CondaInfo {
+  activePrefix: string | null;
+  activePrefixName: string | null;
+  rootPrefix: string | null;
+  envs: string[];
+  condaVersion: string | null;
+  /** "3.11.4" (conda prints "3.11.4.final.0"). */
+  pythonVersion: string | null;
+  /** conda's subdir: "linux-64", "osx-arm64", "win-64". */
+  platform: string | null;
+  virtualPackages: { name: string; version: string; build: string }[];
+  /** Version of the `__cuda` virtual package (the driver's CUDA), or null. */
+  cuda: string | null;
+}
+
+/** One row of plain `conda env list` output. */
+export interface CondaEnvListEntry {
+  /** Null for environments outside the envs directories (listed by path only). */
+  name: string | null;
+  prefix: string;
+  active: boolean;
+}

@@ -15,6 +15,8 @@ export interface UvIndex {
   explicit: boolean;
   /** Span of the whole [[tool.uv.index]] table, for messages. */
   span: Span;
+  /** `default = true` (replaces PyPI), or the legacy `tool.uv.index-url` (additive). */
+  default?: boolean;
 }
 
 export interface UvSource {
@@ -26,6 +28,13 @@ export interface UvSource {
   marker: string | null;
   span: Span;
   indexSpan: Span | null;
+  // Additive:
+  /** `extra = "cu128"` / `group = "..."` conditions on the source entry. */
+  extra?: string | null;
+  group?: string | null;
+  kind?: 'index' | 'git' | 'path' | 'url' | 'workspace' | 'other';
+  /** Span of the package key in [tool.uv.sources]. */
+  keySpan?: Span | null;
 }
 
 export interface PixiDependency {
@@ -36,6 +45,17 @@ export interface PixiDependency {
   kind: 'conda' | 'pypi';
   /** Feature/environment name, or null for the default. */
   feature: string | null;
+  // Additive:
+  /** Platform of a `target.<platform>.dependencies` table, or null. */
+  target?: string | null;
+  nameSpan?: Span;
+  /** pypi-dependencies `{ index = "..." }`. */
+  index?: string;
+  channel?: string;
+  build?: string;
+  extras?: string[];
+  /** "path:...", "git:...", "url:..." for non-registry sources. */
+  source?: string;
 }
 
 export interface Pyproject {
@@ -48,7 +68,9 @@ export interface Pyproject {
   pixi: {
     dependencies: PixiDependency[];
     /** [system-requirements] cuda = "12.0" (per feature when given). */
-    cuda: { value: string; span: Span; feature: string | null }[];
+    cuda: { value: string; span: Span; feature: string | null; platform?: string | null }[];
   } | null;
   diagnostics: Finding[];
+  /** PEP 735 `{ include-group = "name" }` entries (additive). */
+  groupIncludes: { group: string; include: string; span: Span }[];
 }
