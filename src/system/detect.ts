@@ -1,0 +1,149 @@
+// detectMachine: GPU (NVIDIA via one nvidia-smi query, else AMD via ROCm tools, Apple silicon from the
+// platform), the active env and its torch. nvidia-smi and the env's Python run in parallel, each with
+// a timeout and the caller's AbortSignal. firstPaint() answers from files only (no process).
+import { existsSync } from 'node:fs';
+import * as os from 'node:os';
+import { envFromInterpreter, resolveActiveEnv } from './activeEnv';
+import { probeAmd } from './amdProbe';
+import { readDriverVersionFast } from './driverVersionFile';
+import { locateNvidiaSmi, newProbeState, probeNvidiaSmi, type NvidiaSmiProbeState } from './nvidiaSmiProbe';
+import { runTorchProbe, torchFromRun, type TorchProbeRun } from './torchProbe';
+import { enrichGpuReport } from '../core/gpu/enrich';
+import { parseNvidiaSmiOutput } from '../core/gpu/nvidiaSmi';
+import type { ActiveEnv, Detection } from '../core/detection';
+import { noGpu, type GpuReport, type Machine, type Platform } from '../core/machine';
+
+export interface DetectOptions {
+  timeoutMs: number;
+  signal?: AbortSignal;
+  nvidiaSmiPath?: string;
+  pythonPath?: string;
+  /** Who chose pythonPath (the Python extension's selection or our setting). */
+  pythonSource?: 'python-extension' | 'setting';
+  condaPath?: string;
+  env?: NodeJS.ProcessEnv;
+  /** Saved nvidia-smi output to parse instead of running nvidia-smi (CLI --nvidia-smi-output). */
+  nvidiaSmiOutput?: string;
+  /** Skip the env + torch part (GPU only). */
+  gpuOnly?: boolean;
+  platform?: NodeJS.Platform;
+  arch?: string;
+  /** Kept across refreshes by the caller (remembers drivers that reject compute_cap). */
+  probeState?: NvidiaSmiProbeState;
+  /** Driver version files for the no-process path (tests). */
+  driverVersionFiles?: readonly string[];
+}
+
+export function toPlatform(p: NodeJS.Platform): Platform {
+  return p === 'win32' ? 'win32' : p === 'darwin' ? 'darwin' : 'linux';
+}
+
+/** WSL: Linux userland, Windows driver (its version numbers follow the Windows table). */
+export function isWsl(env: NodeJS.ProcessEnv, platform: NodeJS.Platform): boolean {
+  if (platform !== 'linux') return false;
+  if (env.WSL_DISTRO_NAME || env.WSL_INTEROP) return true;
+  return /microsoft/i.test(os.release()) || existsSync('/usr/lib/wsl/lib');
+}
+
+function driverPlatform(env: NodeJS.ProcessEnv, platform: NodeJS.Platform): Platform {
+  return isWsl(env, platform) ? 'win32' : toPlatform(platform);
+}
+
+function appleReport(arch: string): GpuReport {
+  return arch === 'arm64'
+    ? { vendor: 'apple', driver: null, cuda: null, gpus: [], error: null, appleSilicon: true }
+    : { ...noGpu(), appleSilicon: false };
+}
+
+export async function detectGpu(opts: DetectOptions): Promise<GpuReport> {
+  const platform = opts.platform ?? process.platform;
+  const env = opts.env ?? process.env;
+  const arch = opts.arch ?? process.arch;
+  const tablePlatform = driverPlatform(env, platform);
+  if (opts.nvidiaSmiOutput !== undefined) {
+    return enrichGpuReport(parseNvidiaSmiOutput(opts.nvidiaSmiOutput), tablePlatform);
+  }
+  if (platform === 'darwin') return appleReport(arch);
+  const smi = await locateNvidiaSmi({ setting: opts.nvidiaSmiPath, env, platform });
+  if (smi) {
+    const report = await probeNvidiaSmi(smi, {
+      timeoutMs: opts.timeoutMs, signal: opts.signal, env, state: opts.probeState,
+    });
+    if (report.error === null || report.error === 'timeout' || report.error === 'driver-library-mismatch') {
+      return enrichGpuReport(report, tablePlatform);
+    }
+    // nvidia-smi is there but finds no NVIDIA GPU/driver: maybe an AMD machine with leftovers.
+    const amd = await probeAmd({ env, platform, timeoutMs: opts.timeoutMs, signal: opts.signal });
+    return amd ?? enrichGpuReport(report, tablePlatform);
+  }
+  const amd = await probeAmd({ env, platform, timeoutMs: opts.timeoutMs, signal: opts.signal });
+  if (amd) return amd;
+  return { ...noGpu(), error: 'not-installed', errorDetail: 'nvidia-smi not found' };
+}
+
+function majorMinor(v: string | null): string | null {
+  const m = v ? /^(\d+)\.(\d+)/.exec(v) : null;
+  return m ? `${m[1]}.${m[2]}` : null;
+}
+
+export async function detectMachine(opts: DetectOptions): Promise<Detection> {
+  const platform = opts.platform ?? process.platform;
+  const env = opts.env ?? process.env;
+  const state = opts.probeState ?? newProbeState();
+  const gpuP = detectGpu({ ...opts, probeState: state });
+  const envP: Promise<{ active: ActiveEnv | null; run: TorchProbeRun | null }> = opts.gpuOnly
+    ? Promise.resolve({ active: null, run: null })
+    : (async () => {
+      const active = await resolveActiveEnv({
+        pythonPath: opts.pythonPath, pythonSource: opts.pythonSource, condaPath: opts.condaPath,
+        env, platform, timeoutMs: opts.timeoutMs, signal: opts.signal,
+      });
+      if (!active?.pythonPath) return { active, run: null };
+      const run = await runTorchProbe(active.pythonPath, { timeoutMs: opts.timeoutMs, signal: opts.signal, env });
+      return { active, run };
+    })();
+  const [gpu, { active, run }] = await Promise.all([gpuP, envP]);
+  let envOut = active;
+  if (envOut && run?.raw) {
+    envOut = { ...envOut, python: run.raw.python ?? envOut.python };
+    if (!envOut.prefix && run.raw.prefix && envOut.kind !== 'unknown') envOut.prefix = run.raw.prefix;
+  }
+  const machine: Machine = {
+    platform: toPlatform(platform),
+    arch: opts.arch ?? process.arch,
+    gpu,
+    python: majorMinor(envOut?.python ?? null),
+    source: 'detected',
+  };
+  return { machine, env: envOut, torch: run ? torchFromRun(run, gpu) : null };
+}
+
+/**
+ * What can be known without starting a process: the NVIDIA driver version from /sys or /proc (Linux),
+ * Apple silicon from the platform, the env from CONDA_PREFIX. GPU names/memory come with the first refresh.
+ */
+export async function firstPaint(opts: Pick<DetectOptions, 'env' | 'platform' | 'arch' | 'driverVersionFiles' | 'pythonPath' | 'pythonSource'>): Promise<Detection> {
+  const platform = opts.platform ?? process.platform;
+  const env = opts.env ?? process.env;
+  const arch = opts.arch ?? process.arch;
+  let gpu: GpuReport = noGpu();
+  if (platform === 'darwin') gpu = appleReport(arch);
+  else {
+    const driver = await readDriverVersionFast(opts.driverVersionFiles, platform);
+    if (driver) gpu = enrichGpuReport({ vendor: 'nvidia', driver, cuda: null, gpus: [], error: null }, driverPlatform(env, platform));
+  }
+  let active: ActiveEnv | null = null;
+  if (opts.pythonPath) {
+    active = envFromInterpreter(opts.pythonPath, opts.pythonSource ?? 'setting', platform);
+  } else if (env.CONDA_PREFIX) {
+    active = {
+      name: env.CONDA_DEFAULT_ENV || null, prefix: env.CONDA_PREFIX, python: null, pythonPath: null,
+      source: 'conda-env-vars', kind: 'conda',
+    };
+  }
+  return {
+    machine: { platform: toPlatform(platform), arch, gpu, python: null, source: 'detected' },
+    env: active,
+    torch: null,
+  };
+}

@@ -1,0 +1,79 @@
+// Run the env's Python once (with a timeout) to read its version and the installed torch build:
+// torch.__version__, torch.version.cuda/hip, torch.cuda.is_available(), the arch list, MPS.
+import { exec } from './exec';
+import { assessTorch, failedTorch, parseTorchProbeOutput, TORCH_PROBE_MARKER, type TorchProbeRaw } from '../core/gpu/torchCheck';
+import type { InstalledTorch } from '../core/detection';
+import type { GpuReport } from '../core/machine';
+
+export const TORCH_PROBE_SCRIPT = `
+import json, sys
+out = {"python": "%d.%d.%d" % tuple(sys.version_info[:3]), "executable": sys.executable, "prefix": sys.prefix}
+try:
+    import torch
+except ModuleNotFoundError:
+    out["torchError"] = "not-installed"
+except BaseException as e:
+    out["torchError"] = ("import-error: %s: %s" % (type(e).__name__, e))[:300]
+else:
+    out["version"] = str(getattr(torch, "__version__", ""))
+    v = getattr(torch, "version", None)
+    out["cuda"] = getattr(v, "cuda", None)
+    out["hip"] = getattr(v, "hip", None)
+    try:
+        out["cudaAvailable"] = bool(torch.cuda.is_available())
+    except BaseException:
+        out["cudaAvailable"] = None
+    arch = []
+    try:
+        arch = list(torch.cuda.get_arch_list())
+    except BaseException:
+        pass
+    if not arch:
+        try:
+            arch = str(torch._C._cuda_getArchFlags() or "").split()
+        except BaseException:
+            arch = []
+    out["archList"] = arch
+    try:
+        out["deviceCount"] = int(torch.cuda.device_count()) if out["cudaAvailable"] else 0
+    except BaseException:
+        out["deviceCount"] = None
+    try:
+        out["mpsAvailable"] = bool(torch.backends.mps.is_available())
+    except BaseException:
+        out["mpsAvailable"] = None
+sys.stdout.write("${TORCH_PROBE_MARKER}" + json.dumps(out) + "\\n")
+`;
+
+export interface TorchProbeRun {
+  raw: TorchProbeRaw | null;
+  /** Why nothing usable came back: no-python, timeout, unparsed, "python exited with N". */
+  error: string | null;
+}
+
+/** Run the probe script once; no judgement about the GPU yet (see assessTorch). */
+export async function runTorchProbe(
+  python: string,
+  opts: { timeoutMs: number; signal?: AbortSignal; env?: NodeJS.ProcessEnv },
+): Promise<TorchProbeRun> {
+  // No -I/-s: torch may live in user site-packages.
+  const env = { ...(opts.env ?? process.env), PYTHONIOENCODING: 'utf-8', PYTHONDONTWRITEBYTECODE: '1' };
+  const r = await exec(python, ['-c', TORCH_PROBE_SCRIPT], { timeoutMs: opts.timeoutMs, signal: opts.signal, env, maxBuffer: 1024 * 1024 });
+  if (r.error === 'not-found' || r.error === 'spawn-failed') return { raw: null, error: 'no-python' };
+  if (r.error === 'timeout' || r.error === 'cancelled') return { raw: null, error: 'timeout' };
+  const raw = parseTorchProbeOutput(r.stdout);
+  if (!raw) return { raw: null, error: r.ok ? 'unparsed' : `python exited with ${r.code ?? r.signal}` };
+  return { raw, error: null };
+}
+
+export function torchFromRun(run: TorchProbeRun, gpu: GpuReport): InstalledTorch {
+  return run.raw ? assessTorch(run.raw, gpu) : failedTorch(run.error ?? 'unparsed');
+}
+
+export async function probeTorch(
+  python: string,
+  gpu: GpuReport,
+  opts: { timeoutMs: number; signal?: AbortSignal; env?: NodeJS.ProcessEnv },
+): Promise<InstalledTorch> {
+  return torchFromRun(await runTorchProbe(python, opts), gpu);
+}
