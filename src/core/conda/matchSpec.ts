@@ -159,7 +159,9 @@ function parseBrackets(s: string, start: number, end: number): { values: Record<
 }
 
 function isPackageUrl(raw: string): boolean {
-  return /^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(raw) || /\.(tar\.bz2|conda)$/.test(raw) || raw.startsWith('/') || raw.startsWith('./');
+  if (/\.(tar\.bz2|conda)$/.test(raw)) return true;
+  // A channel URL before "::" is a channel, not a package location.
+  return !raw.includes('::') && (/^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(raw) || raw.startsWith('/') || raw.startsWith('./'));
 }
 
 /**

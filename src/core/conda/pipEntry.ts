@@ -2,6 +2,7 @@
 // into a temporary requirements file and runs `pip install -r` on it). Parsed with the requirements
 // parser's line function so the spans are offsets into the YAML text.
 import type { Finding } from '../finding';
+import { parseRequirementsLine } from '../requirements/index';
 import type { Include, OptionLine, Requirement } from '../requirements/types';
 
 export interface PipEntryResult {
@@ -12,7 +13,6 @@ export interface PipEntryResult {
 }
 
 /** Parse source[start, end) (one `- pip:` entry) as a requirements-file line written at 0-based `line`. */
-export function parsePipEntry(_source: string, _start: number, _end: number, _file: string, _line: number): PipEntryResult {
-  // Wired to parseRequirementsLine (src/core/requirements/index.ts) as soon as it lands.
-  return { requirement: null, option: null, include: null, diagnostics: [] };
+export function parsePipEntry(source: string, start: number, end: number, file: string, line: number): PipEntryResult {
+  return parseRequirementsLine(source, start, end, { file, line });
 }
