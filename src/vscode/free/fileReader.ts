@@ -44,6 +44,8 @@ export function readTextFile(p: string, maxBytes = MAX_INCLUDE_BYTES): string | 
 export interface TrackingReader extends FileReader {
   /** Keys (pathKey) of every path read so far, found or not. */
   readonly reads: ReadonlySet<string>;
+  /** What each read returned, by pathKey (so offsets in findings map to the very text analysed). */
+  readonly texts: ReadonlyMap<string, string | null>;
 }
 
 /**
@@ -55,13 +57,19 @@ export function createFileReader(
   readDisk: (path: string) => string | null = readTextFile,
 ): TrackingReader {
   const reads = new Set<string>();
+  const texts = new Map<string, string | null>();
   return {
     reads,
+    texts,
     read(p: string): string | null {
       if (URL_SCHEME.test(p)) return null; // remote includes are not fetched
-      reads.add(pathKey(p));
+      const key = pathKey(p);
+      reads.add(key);
+      if (texts.has(key)) return texts.get(key) ?? null; // one answer per path within one analysis
       const open = openText(p);
-      return open !== undefined ? open : readDisk(p);
+      const text = open !== undefined ? open : readDisk(p);
+      texts.set(key, text);
+      return text;
     },
     resolve: resolveInclude,
   };

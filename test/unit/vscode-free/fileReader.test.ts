@@ -40,6 +40,7 @@ test('open documents win over the disk and URLs are never fetched', () => {
   const root = path.join(corpus, 'openai__whisper', 'requirements.txt');
   const reader = createFileReader((p) => (pathKey(p) === pathKey(root) ? 'torch==2.0\n' : undefined));
   assert.equal(reader.read(root), 'torch==2.0\n');
+  assert.equal(reader.texts.get(pathKey(root)), 'torch==2.0\n');
   assert.equal(reader.read('https://example.com/r.txt'), null);
 });
 
