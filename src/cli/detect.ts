@@ -1,6 +1,167 @@
-// Placeholder until the owning feature lands.
-import { UsageError, type CliIO } from './args';
+// ai-env-doctor detect [--json] [--nvidia-smi-output FILE]: what this machine is (GPU, driver, max CUDA,
+// active env, installed torch) and the PyTorch build to install on it. --nvidia-smi-output parses a
+// saved nvidia-smi output (any form) instead of running nvidia-smi.
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { parse, UsageError, type CliIO } from './args';
+import { detectMachine } from '../system/detect';
+import { recommend, KNOWLEDGE_AS_OF } from '../core/knowledge/recommend';
+import type { Detection } from '../core/detection';
 
-export async function run(_argv: string[], _io: CliIO): Promise<number> {
-  throw new UsageError('not available yet');
+const HELP = `Usage: ai-env-doctor detect [--json] [--nvidia-smi-output FILE] [options]
+
+Shows the GPU(s), the NVIDIA driver and the highest CUDA it supports, the active Python env and the
+torch installed in it, and the PyTorch build recommended for this machine.
+
+Options:
+  --json                     machine-readable output
+  --nvidia-smi-output FILE   parse a saved nvidia-smi output (table, CSV, -q, -q -x, -L, errors)
+                             instead of running nvidia-smi ("-" reads stdin)
+  --nvidia-smi PATH          the nvidia-smi to run
+  --python PATH              the interpreter whose torch is checked (default: active env)
+  --conda PATH               the conda/mamba/micromamba to ask for the active env
+  --no-env                   skip the env and torch probes
+  --timeout SECONDS          limit per process (default 10)
+  -h, --help                 this help
+
+Exit codes: 0 done (even when no GPU is found), 2 usage error.`;
+
+const options = {
+  json: { type: 'boolean' },
+  'nvidia-smi-output': { type: 'string' },
+  'nvidia-smi': { type: 'string' },
+  python: { type: 'string' },
+  conda: { type: 'string' },
+  'no-env': { type: 'boolean' },
+  timeout: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+export interface DetectJson {
+  gpu: {
+    vendor: string;
+    driver: string | null;
+    cuda: string | null;
+    gpus: { name: string; memoryTotalMiB: number | null; memoryUsedMiB: number | null; computeCapability: string | null }[];
+    error: string | null;
+    errorDetail?: string | null;
+    amdGfx?: string[];
+  };
+  env: {
+    name: string | null; prefix: string | null; python: string | null; pythonPath: string | null; source: string; kind: string;
+  } | null;
+  torch: {
+    version: string | null; cuda: string | null; cudaAvailable: boolean | null; archList: string[]; error: string | null;
+    cpuBuildOnGpuMachine: boolean; missingArch: string | null;
+  } | null;
+  recommendation: { variant: string; indexUrl: string; torch: string; command: string } | null;
+  knowledgeAsOf: string;
+}
+
+export function toJson(d: Detection): DetectJson {
+  const g = d.machine.gpu;
+  const rec = recommend(d.machine);
+  return {
+    gpu: {
+      vendor: g.vendor,
+      driver: g.driver,
+      cuda: g.cuda,
+      gpus: g.gpus.map((x) => ({
+        name: x.name, memoryTotalMiB: x.memoryTotalMiB, memoryUsedMiB: x.memoryUsedMiB, computeCapability: x.computeCapability,
+      })),
+      error: g.error,
+      ...(g.errorDetail ? { errorDetail: g.errorDetail } : {}),
+      ...(g.amdGfx && g.amdGfx.length ? { amdGfx: g.amdGfx } : {}),
+    },
+    env: d.env
+      ? { name: d.env.name, prefix: d.env.prefix, python: d.env.python, pythonPath: d.env.pythonPath, source: d.env.source, kind: d.env.kind }
+      : null,
+    torch: d.torch
+      ? {
+        version: d.torch.version, cuda: d.torch.cuda, cudaAvailable: d.torch.cudaAvailable, archList: d.torch.archList,
+        error: d.torch.error, cpuBuildOnGpuMachine: d.torch.cpuBuildOnGpuMachine, missingArch: d.torch.missingArch,
+      }
+      : null,
+    recommendation: rec ? { variant: rec.variant, indexUrl: rec.indexUrl, torch: rec.torch, command: rec.command } : null,
+    knowledgeAsOf: KNOWLEDGE_AS_OF,
+  };
+}
+
+const ERROR_TEXT: Record<string, string> = {
+  'not-installed': 'nvidia-smi not found (no NVIDIA driver installed, or not on PATH)',
+  'no-driver': 'NVIDIA driver not loaded (nvidia-smi cannot communicate with it)',
+  'driver-library-mismatch': 'driver/library version mismatch (reboot after a driver update)',
+  'no-devices': 'no NVIDIA devices found',
+  timeout: 'nvidia-smi timed out',
+  unparsed: 'nvidia-smi output not recognised',
+};
+
+export function toText(j: DetectJson): string {
+  const out: string[] = [];
+  const g = j.gpu;
+  if (g.vendor === 'apple') out.push('GPU:      Apple silicon (MPS)');
+  else if (g.vendor === 'amd') out.push(`GPU:      AMD ${g.gpus.map((x) => x.name).join(', ')}${g.amdGfx?.length ? ` (${g.amdGfx.join(', ')})` : ''}`);
+  else if (g.gpus.length === 0) out.push(`GPU:      none${g.error ? ` (${ERROR_TEXT[g.error] ?? g.error})` : ''}`);
+  g.gpus.forEach((x, i) => {
+    if (g.vendor !== 'nvidia') return;
+    const mem = x.memoryTotalMiB !== null ? `, ${x.memoryUsedMiB ?? '?'}/${x.memoryTotalMiB} MiB` : '';
+    out.push(`GPU ${i}:    ${x.name} (compute ${x.computeCapability ?? 'unknown'}${mem})`);
+  });
+  if (g.driver || g.vendor === 'nvidia') {
+    out.push(`Driver:   ${g.driver ?? 'unknown'}${g.cuda ? `, supports CUDA ≤ ${g.cuda}` : ''}`);
+  }
+  if (g.error && g.gpus.length > 0) out.push(`Warning:  ${ERROR_TEXT[g.error] ?? g.error}`);
+  if (j.env) {
+    out.push(`Env:      ${j.env.name ?? '(no name)'}${j.env.prefix ? ` at ${j.env.prefix}` : ''}${j.env.python ? `, Python ${j.env.python}` : ''} [${j.env.source}]`);
+  } else out.push('Env:      none found');
+  if (j.torch) {
+    if (j.torch.version) {
+      const flags: string[] = [];
+      if (j.torch.cpuBuildOnGpuMachine) flags.push('CPU-only build on a GPU machine');
+      if (j.torch.missingArch) flags.push(`no kernels for ${j.torch.missingArch}`);
+      if (j.torch.cudaAvailable === false && !j.torch.cpuBuildOnGpuMachine && g.vendor === 'nvidia' && g.gpus.length) flags.push('torch.cuda.is_available() is False');
+      out.push(`Torch:    ${j.torch.version}${j.torch.cuda ? ` (CUDA ${j.torch.cuda})` : ''}${flags.length ? ` - ${flags.join('; ')}` : ''}`);
+    } else out.push(`Torch:    ${j.torch.error === 'not-installed' ? 'not installed' : `unknown (${j.torch.error})`}`);
+  }
+  if (j.recommendation) {
+    out.push(`Install:  ${j.recommendation.command}`);
+  } else out.push('Install:  no recommendation (machine not covered by the knowledge base)');
+  out.push(`Knowledge as of ${j.knowledgeAsOf}`);
+  return out.join('\n');
+}
+
+export async function run(argv: string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parse(argv, options);
+  if (values.help) {
+    io.out(HELP);
+    return 0;
+  }
+  if (positionals.length) throw new UsageError(`unexpected argument '${positionals[0]}'`);
+  let timeoutMs = 10_000;
+  if (values.timeout !== undefined) {
+    const s = Number(values.timeout);
+    if (!Number.isFinite(s) || s <= 0) throw new UsageError(`--timeout must be a positive number of seconds, not '${values.timeout}'`);
+    timeoutMs = Math.round(s * 1000);
+  }
+  let saved: string | undefined;
+  const file = values['nvidia-smi-output'];
+  if (file !== undefined) {
+    try {
+      saved = file === '-' ? readFileSync(0, 'utf8') : readFileSync(path.resolve(io.cwd, file), 'utf8');
+    } catch (e) {
+      throw new UsageError(`cannot read ${file}: ${(e as Error).message}`);
+    }
+  }
+  const detection = await detectMachine({
+    timeoutMs,
+    env: io.env,
+    nvidiaSmiOutput: saved,
+    nvidiaSmiPath: values['nvidia-smi'],
+    pythonPath: values.python,
+    condaPath: values.conda,
+    gpuOnly: values['no-env'] === true,
+  });
+  const j = toJson(detection);
+  io.out(values.json ? JSON.stringify(j, null, 2) : toText(j));
+  return 0;
 }

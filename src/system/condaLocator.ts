@@ -15,7 +15,7 @@ export interface FindCondaOptions {
 }
 
 export function flavorOf(file: string): CondaFlavor {
-  const base = path.basename(file).toLowerCase().replace(/\.(exe|bat|cmd)$/, '');
+  const base = (file.split(/[\\/]/).pop() ?? '').toLowerCase().replace(/\.(exe|bat|cmd)$/, '');
   if (base.startsWith('micromamba')) return 'micromamba';
   if (base.startsWith('mamba')) return 'mamba';
   return 'conda';

@@ -1,0 +1,77 @@
+// `ai-env-doctor detect`: the JSON contract, the saved-output path, the text form, usage errors.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { main } from '../../../src/cli/main';
+import type { CliIO } from '../../../src/cli/args';
+import { fakeEnv } from '../system/fakeTools';
+
+const repoRoot = path.resolve(__dirname, '..', '..', '..');
+const corpus = path.resolve(repoRoot, '..', 'shared', 'corpus', 'nvidia-smi');
+const posix = process.platform !== 'win32';
+
+async function cli(argv: string[], env: NodeJS.ProcessEnv = fakeEnv()): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const io: CliIO = { out: (t) => { out += t + '\n'; }, err: (t) => { err += t + '\n'; }, cwd: repoRoot, env };
+  const code = await main(argv, io);
+  return { code, out, err };
+}
+
+test('--json --nvidia-smi-output: the contract shape, names as printed', { skip: !existsSync(corpus) && 'no ../shared' }, async () => {
+  const r = await cli(['detect', '--json', '--no-env', '--nvidia-smi-output', path.join(corpus, '02-table-windows-wddm-rtx2080super-591.txt')]);
+  assert.equal(r.code, 0, r.err);
+  const j = JSON.parse(r.out);
+  assert.deepEqual(Object.keys(j).sort(), ['env', 'gpu', 'knowledgeAsOf', 'recommendation', 'torch']);
+  assert.deepEqual(Object.keys(j.gpu).filter((k) => ['driver', 'cuda', 'gpus', 'error'].includes(k)).sort(), ['cuda', 'driver', 'error', 'gpus']);
+  assert.equal(j.gpu.driver, '591.86');
+  assert.equal(j.gpu.cuda, '13.1');
+  assert.equal(j.gpu.error, null);
+  assert.deepEqual(j.gpu.gpus, [{ name: 'NVIDIA GeForce RTX 2080 ...', memoryTotalMiB: 8192, memoryUsedMiB: 702, computeCapability: '7.5' }]);
+  assert.equal(j.env, null);
+  assert.equal(j.torch, null);
+  assert.match(j.knowledgeAsOf, /^\d{4}-\d{2}/);
+  if (j.recommendation !== null) {
+    assert.deepEqual(Object.keys(j.recommendation).sort(), ['command', 'indexUrl', 'torch', 'variant']);
+    assert.match(j.recommendation.command, /^pip install /);
+  }
+});
+
+test('error outputs map to the contract error kinds', { skip: !existsSync(corpus) && 'no ../shared' }, async () => {
+  const cases: [string, string][] = [
+    ['23-error-no-driver.txt', 'no-driver'],
+    ['25-error-nvml-mismatch-with-libversion-570.txt', 'driver-library-mismatch'],
+    ['27-error-no-devices-found.txt', 'no-devices'],
+  ];
+  for (const [file, error] of cases) {
+    const j = JSON.parse((await cli(['detect', '--json', '--no-env', '--nvidia-smi-output', path.join(corpus, file)])).out);
+    assert.equal(j.gpu.error, error, file);
+    assert.deepEqual(j.gpu.gpus, []);
+    assert.equal(j.gpu.driver, null);
+  }
+});
+
+test('live detection with the fake tools: env and torch filled in', { skip: !posix }, async () => {
+  const r = await cli(['detect', '--json', '--python', path.join(repoRoot, 'test', 'fixtures', 'bin', 'python')]);
+  const j = JSON.parse(r.out);
+  assert.equal(j.gpu.driver, '550.54.14');
+  assert.equal(j.gpu.gpus.length, 2);
+  assert.equal(j.torch.version, '2.5.1+cu124');
+  assert.equal(j.env.python, '3.11.9');
+});
+
+test('hang: the timeout flag bounds the run and the JSON says timeout', { skip: !posix }, async () => {
+  const r = await cli(['detect', '--json', '--no-env', '--timeout', '0.3'], fakeEnv({ FAKE_NVIDIA_SMI_MODE: 'hang' }));
+  assert.equal(JSON.parse(r.out).gpu.error, 'timeout');
+});
+
+test('text output and usage errors', { skip: !posix }, async () => {
+  const r = await cli(['detect', '--no-env']);
+  assert.match(r.out, /NVIDIA GeForce RTX 4090 \(compute 8\.9/);
+  assert.match(r.out, /supports CUDA ≤ 12\.4/);
+  assert.equal((await cli(['detect', '--bogus'])).code, 2);
+  assert.equal((await cli(['detect', '--nvidia-smi-output', '/nonexistent/file'])).code, 2);
+  assert.equal((await cli(['detect', '--timeout', 'x'])).code, 2);
+  assert.equal((await cli(['detect', '--help'])).code, 0);
+});
