@@ -1,0 +1,203 @@
+/* global process, console */
+// Builds data/torch.json from the shared reference material (../shared/reference/torch-releases.json,
+// gpu-arch.json's torch_variant_arches, SOURCES.md). Deterministic: the same input always gives
+// byte-identical output (test/unit/knowledge/data.test.ts checks that the committed file matches).
+// Nothing is invented: every value is copied or parsed from the reference files, sources and
+// verified flags kept. What the reference does not know stays null ("unknown" to the user).
+//
+//   node scripts/data/build-torch.mjs [--reference DIR] [--out DIR] [--check]
+import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** "newest material is dated about November 2026" → "2026-11". */
+function monthYear(text) {
+  const months = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september',
+    'october', 'november', 'december'];
+  const m = /newest\s+material\s+is\s+dated\s+about\s+(\w+)\s+(\d{4})/i.exec(text);
+  if (!m) return null;
+  const i = months.indexOf(m[1].toLowerCase());
+  return i < 0 ? null : `${m[2]}-${String(i + 1).padStart(2, '0')}`;
+}
+
+function sourcesOf(rec) {
+  const s = rec.sources ?? rec.source;
+  if (s === undefined || s === null) return [];
+  return Array.isArray(s) ? s : [s];
+}
+
+/** Source keys defined in SOURCES.md tables: `key`[, `key2`] | what it is | type. */
+function sourceKeys(text) {
+  const keys = {};
+  for (const line of text.split('\n')) {
+    const m = /^\|\s*(`[^|]+`)\s*\|\s*([^|]+?)\s*\|\s*([^|]*?)\s*\|\s*$/.exec(line);
+    if (!m || /^(see torch keys below|as above\b)/.test(m[2])) continue;
+    for (const k of m[1].matchAll(/`([^`]+)`/g)) keys[k[1]] = { what: m[2], type: m[3] };
+  }
+  return keys;
+}
+
+/** Map a source list entry to its SOURCES.md key: "test-infra@6c0f529130" → "test-infra@<sha>". */
+function sourceKeyFor(s, keys) {
+  if (keys[s]) return s;
+  const base = s.split('@')[0];
+  for (const k of Object.keys(keys)) if (k.split('@')[0] === base && k.includes('<')) return k;
+  for (const k of Object.keys(keys)) if (k.split('@')[0] === base) return k;
+  return null;
+}
+
+/** "sm_120" → "12.0", "sm_37" → "3.7", "compute_120" → "12.0". */
+function ccOf(target) {
+  const m = /^(?:sm|compute)_(\d+)$/.exec(target);
+  if (!m) throw new Error(`unexpected arch target: ${target}`);
+  const d = m[1];
+  return `${d.slice(0, -1)}.${d.slice(-1)}`;
+}
+
+function notesOf(...parts) {
+  const t = parts.filter((p) => typeof p === 'string' && p.length > 0).join(' ');
+  return t.length ? t : null;
+}
+
+function buildRelease(r) {
+  const py = r.python
+    ? {
+        min: r.python.min ?? null,
+        max: r.python.max ?? null,
+        freethreaded: r.python.freethreaded ?? [],
+        experimental: r.python.experimental ?? [],
+        note: r.python.notes ?? null,
+      }
+    : null;
+  return {
+    torch: r.torch,
+    torchvision: r.torchvision ?? null,
+    torchaudio: r.torchaudio ?? null,
+    python: py,
+    variants: r.variants ?? null,
+    variantsUnverified: Object.keys(r.variants_unverified ?? {}),
+    variantsOther: Object.keys(r.variants_other ?? {}),
+    variantsProposed: r.variants_proposed ?? [],
+    pypiDefault: r.pypi_default ?? null,
+    pypiDefaultCandidates: Object.keys(r.pypi_default_candidates ?? {}),
+    conda: r.conda
+      ? {
+          channel: r.conda.channel,
+          pytorchCuda: r.conda.pytorch_cuda ?? [],
+          verified: r.conda.verified !== false,
+          ...(r.conda.note ? { note: r.conda.note } : {}),
+        }
+      : null,
+    released: r.released ?? null,
+    stableBumpCommit: r.stable_bump_commit ?? null,
+    verified: r.verified !== false,
+    note: notesOf(r.notes, r.verification_note, r.torchaudio_note, r.domain_note, r.xpu_note),
+    sources: sourcesOf(r),
+  };
+}
+
+function buildArch(a) {
+  let ptx;
+  let ptxStatus;
+  if (Array.isArray(a.ptx)) {
+    ptx = a.ptx.map(ccOf);
+    ptxStatus = 'known';
+  } else {
+    ptx = null;
+    ptxStatus = String(a.ptx); // "unknown" | "conflicting"
+  }
+  const [lo, hi] = a.torch.split('-');
+  return {
+    torch: a.torch,
+    torchFrom: lo,
+    torchTo: hi ?? lo,
+    variant: a.variant,
+    platforms: a.platform.split('+'),
+    sass: a.sm.map(ccOf),
+    ptx,
+    ptxStatus,
+    verified: a.verified === true,
+    ...(a.note ? { note: a.note } : {}),
+    sources: sourcesOf(a),
+  };
+}
+
+export function buildTorch(releases, arch, sourcesText) {
+  const asOf = monthYear(sourcesText);
+  if (!asOf) throw new Error('SOURCES.md: could not read the date of the newest material');
+  const keys = sourceKeys(sourcesText);
+  const cc = releases.conda_channel;
+  const out = {
+    _generated: 'by scripts/data/build-torch.mjs from ../shared/reference/torch-releases.json and gpu-arch.json; do not edit by hand',
+    asOf,
+    schema: 'releases[]: per torch version: matching torchvision/torchaudio, Python range, variants published on download.pytorch.org/whl/<variant> (null = unknown), pypiDefault = CUDA variant of the plain PyPI wheel on Linux x86_64 (Windows and macOS get CPU). arches[]: CUDA kernels per torch release line + variant + platform: sass = compute capabilities with SASS (runs on same major, equal or higher minor), ptx = PTX targets (JIT forward), null with ptxStatus unknown/conflicting when not known. verified=false: secondary or inferred.',
+    sources: {},
+    releases: releases.releases.map(buildRelease),
+    arches: arch.torch_variant_arches.map(buildArch),
+    condaChannel: {
+      lastRelease: cc.last_release_on_pytorch_channel,
+      announcement: cc.announcement,
+      pytorchCudaUsedFrom: cc.pytorch_cuda_metapackage.used_from,
+      pytorchCudaByRelease: cc.pytorch_cuda_metapackage.values_by_release,
+      installPattern: cc.pytorch_cuda_metapackage.install_pattern,
+      beforePytorchCuda: cc.pytorch_cuda_metapackage['before_1.13'],
+      alternative: cc.alternative,
+      sources: sourcesOf(cc),
+    },
+    torchaudioEnd: {
+      lastRelease: releases.torchaudio_end.last_release,
+      note: releases.torchaudio_end.note,
+      sources: sourcesOf(releases.torchaudio_end),
+    },
+    binaryCompatibility: {
+      rule: arch.binary_compatibility_rule.rule,
+      verified: arch.binary_compatibility_rule.verified === true,
+      sources: sourcesOf(arch.binary_compatibility_rule),
+    },
+    archWarnings: (arch.warnings ?? []).map((w) => ({ gpuCc: w.gpu_cc, text: w.text })),
+  };
+  const used = new Set([
+    ...out.releases.flatMap((r) => r.sources),
+    ...out.arches.flatMap((a) => a.sources),
+    ...out.condaChannel.sources,
+    ...out.torchaudioEnd.sources,
+    ...out.binaryCompatibility.sources,
+  ]);
+  for (const s of [...used].sort()) {
+    const k = sourceKeyFor(s, keys);
+    out.sources[s] = k ? keys[k] : { what: 'see ../shared/reference/SOURCES.md', type: '' };
+  }
+  return out;
+}
+
+export function buildAll(referenceDir) {
+  const read = (f) => readFileSync(path.join(referenceDir, f), 'utf8');
+  const data = buildTorch(JSON.parse(read('torch-releases.json')), JSON.parse(read('gpu-arch.json')), read('SOURCES.md'));
+  return { 'torch.json': JSON.stringify(data, null, 1) + '\n' };
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const args = process.argv.slice(2);
+  const opt = (name, dflt) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : dflt; };
+  const referenceDir = path.resolve(opt('--reference', path.resolve(repoRoot, '..', 'shared', 'reference')));
+  const outDir = path.resolve(opt('--out', path.join(repoRoot, 'data')));
+  if (!existsSync(referenceDir)) {
+    console.error(`reference folder not found: ${referenceDir}`);
+    process.exit(1);
+  }
+  const out = buildAll(referenceDir);
+  let stale = 0;
+  for (const [name, text] of Object.entries(out)) {
+    const file = path.join(outDir, name);
+    if (args.includes('--check')) {
+      const cur = existsSync(file) ? readFileSync(file, 'utf8') : '';
+      if (cur !== text) { console.error(`${file} is out of date`); stale++; }
+    } else {
+      writeFileSync(file, text);
+      console.log(`wrote ${file}`);
+    }
+  }
+  process.exit(stale ? 1 : 0);
+}

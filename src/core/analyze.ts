@@ -1,0 +1,73 @@
+// The one entry point for checking a document: parse (requirements with includes, environment.yml,
+// pyproject.toml / pixi.toml), the parsers' syntax findings, then the environment rules against a
+// machine (detected, a target profile, or CLI flags; null = no machine: GPU rules stay silent).
+import type { Finding } from './finding';
+import type { Machine } from './machine';
+import { parseEnvironmentYml } from './conda/environment';
+import { parsePyproject } from './pyproject/pyproject';
+import { checkSetDiagnostics, parseRequirementsSet } from './requirements/index';
+import type { Env, FileReader } from './requirements/types';
+import { fromEnvironment, fromPyproject, fromRequirements, type DocumentKind, type ProjectModel } from './rules/model';
+import { RULES } from './rules/index';
+import { resolveTorch } from './rules/resolve';
+
+export type { DocumentKind } from './rules/model';
+
+export interface AnalyzeOptions {
+  reader: FileReader;
+  env?: Env;
+  /** Report unpinned requirements (setting aiEnvDoctor.unpinnedRequirements). */
+  unpinned?: boolean;
+}
+
+function baseName(path: string): string {
+  const parts = path.split(/[\\/]/);
+  return parts[parts.length - 1] ?? path;
+}
+
+/** Which kind of project file a path is, by name; null for anything else. */
+export function documentKind(path: string): DocumentKind | null {
+  const name = baseName(path).toLowerCase();
+  if (name === 'pyproject.toml' || name === 'pixi.toml' || /^pyproject.*\.toml$/.test(name)) return 'pyproject';
+  if (/\.ya?ml$/.test(name)) {
+    return /(environment|^env|conda)/.test(name) ? 'environment' : null;
+  }
+  if (/\.(txt|in)$/.test(name)) {
+    const dirs = path.toLowerCase().split(/[\\/]/).slice(0, -1);
+    if (/req|constraint/.test(name) || dirs.some((d) => /^req/.test(d))) return 'requirements';
+    return null;
+  }
+  return null;
+}
+
+/** Parse a document into the rules' model and its syntax findings. */
+export function modelOf(path: string, text: string, opts: AnalyzeOptions, kind: DocumentKind): { model: ProjectModel; syntax: Finding[] } {
+  if (kind === 'environment') {
+    const env = parseEnvironmentYml(text, path);
+    return { model: fromEnvironment(env, path), syntax: env.diagnostics };
+  }
+  if (kind === 'pyproject') {
+    const py = parsePyproject(text, path);
+    return { model: fromPyproject(py, path), syntax: py.diagnostics };
+  }
+  const set = parseRequirementsSet(path, text, opts.reader, { env: opts.env });
+  const syntax: Finding[] = [];
+  for (const f of set.files) {
+    for (const d of f.diagnostics) syntax.push(f.file === path || d.file ? d : { ...d, file: f.file });
+  }
+  syntax.push(...checkSetDiagnostics(set, { unpinned: opts.unpinned ?? false }));
+  return { model: fromRequirements(set, path), syntax };
+}
+
+/**
+ * Parse + syntax + rules for one document. Findings carry their fixes (plain TextEdits). A path
+ * whose kind cannot be told from its name is read as a requirements file.
+ */
+export function analyzeDocument(path: string, text: string, machine: Machine | null, opts: AnalyzeOptions): { kind: DocumentKind; findings: Finding[] } {
+  const kind = documentKind(path) ?? 'requirements';
+  const { model, syntax } = modelOf(path, text, opts, kind);
+  const res = resolveTorch(model, machine);
+  const findings = [...syntax];
+  for (const rule of RULES) findings.push(...rule({ model, machine, res }));
+  return { kind, findings };
+}

@@ -1,0 +1,96 @@
+// Which GPU architectures a torch wheel ships kernels for, and whether a GPU can run them.
+// SASS built for X.y runs on X.z with z >= y (same major only); PTX for X.Y can be JIT-compiled by
+// the driver for any GPU with capability >= X.Y (if the driver is as new as the wheel's toolkit).
+import type { Machine, Platform } from '../machine';
+import data from '../../../data/torch.json';
+import { compareVersions } from './cuda';
+import { releaseLine } from './torch';
+
+export interface ArchEntry {
+  torch: string;
+  torchFrom: string;
+  torchTo: string;
+  variant: string;
+  platforms: string[];
+  /** Compute capabilities with SASS ("8.6"). */
+  sass: string[];
+  /** PTX targets, or null when unknown/conflicting (see ptxStatus). */
+  ptx: string[] | null;
+  ptxStatus: string;
+  verified: boolean;
+  note?: string;
+  sources: string[];
+}
+
+export const ARCH_ENTRIES: readonly ArchEntry[] = data.arches as ArchEntry[];
+
+/** Platform key used in the arch table: linux-x86_64, linux-aarch64, windows. */
+export function archPlatformKey(platform: Platform, arch?: string | null): string | null {
+  if (platform === 'win32') return 'windows';
+  if (platform === 'linux') return arch === 'arm64' || arch === 'aarch64' ? 'linux-aarch64' : 'linux-x86_64';
+  return null;
+}
+
+export interface KernelList {
+  entry: ArchEntry;
+  /** True when the list is for another platform (Linux x86_64 used for Windows: no Windows list known). */
+  approximate: boolean;
+}
+
+/** The kernel list for a torch version + CUDA variant on a platform, or null when unknown. */
+export function kernelsFor(torchVersion: string, variant: string, platform: Platform, arch?: string | null): KernelList | null {
+  const line = releaseLine(torchVersion);
+  const key = archPlatformKey(platform, arch) ?? 'linux-x86_64';
+  const matches = ARCH_ENTRIES.filter((e) => e.variant === variant
+    && compareVersions(line, e.torchFrom) >= 0 && compareVersions(line, e.torchTo) <= 0);
+  const exact = matches.find((e) => e.platforms.includes(key));
+  if (exact) return { entry: exact, approximate: false };
+  if (key === 'windows') {
+    const linux = matches.find((e) => e.platforms.includes('linux-x86_64'));
+    if (linux) return { entry: linux, approximate: true };
+  }
+  return null;
+}
+
+export type KernelSupport = 'sass' | 'ptx' | 'none' | 'unknown';
+
+function parseCc(cc: string): [number, number] | null {
+  const m = /^(\d+)\.(\d+)$/.exec(cc.trim());
+  return m ? [Number(m[1]), Number(m[2])] : null;
+}
+
+/** Can a GPU of compute capability `cc` run this kernel list? */
+export function kernelSupport(cc: string, list: ArchEntry): KernelSupport {
+  const g = parseCc(cc);
+  if (!g) return 'unknown';
+  for (const s of list.sass) {
+    const k = parseCc(s);
+    if (k && k[0] === g[0] && g[1] >= k[1]) return 'sass';
+  }
+  if (list.ptx === null) return 'unknown';
+  for (const p of list.ptx) {
+    const k = parseCc(p);
+    if (k && (g[0] > k[0] || (g[0] === k[0] && g[1] >= k[1]))) return 'ptx';
+  }
+  return 'none';
+}
+
+/** Compute capability of the machine's first NVIDIA GPU, when known. */
+export function machineCc(machine: Machine): string | null {
+  if (machine.gpu.vendor !== 'nvidia') return null;
+  for (const g of machine.gpu.gpus) if (g.computeCapability) return g.computeCapability;
+  return null;
+}
+
+/** Lowest and highest compute capability across the machine's NVIDIA GPUs (a multi-GPU box must serve all). */
+export function machineCcs(machine: Machine): string[] {
+  if (machine.gpu.vendor !== 'nvidia') return [];
+  const s = new Set<string>();
+  for (const g of machine.gpu.gpus) if (g.computeCapability) s.add(g.computeCapability);
+  return [...s];
+}
+
+/** "8.9" → "sm_89". */
+export function smName(cc: string): string {
+  return `sm_${cc.replace('.', '')}`;
+}

@@ -1,0 +1,92 @@
+// What to install on a machine: torch version, variant, index URL, paired torchvision/torchaudio and
+// the pip command, with the reason in words. Used by hovers, `detect`, create-env and the fixes.
+import type { Machine } from '../machine';
+import { msg } from '../l10n';
+import { CUDA_DATA_AS_OF, compareVersions } from './cuda';
+import { smName } from './arches';
+import { bestVariant, hasNvidiaGpu, type VariantFit } from './fit';
+import { releasesNewestFirst, torchRelease, TORCH_DATA_AS_OF, type TorchRelease } from './torch';
+import { indexUrlFor, variantKind } from './variants';
+
+export interface Recommendation {
+  variant: string;
+  indexUrl: string;
+  torch: string;
+  torchvision: string | null;
+  torchaudio: string | null;
+  command: string;
+  reason: string;
+}
+
+/** The newest "as of" month behind the knowledge base (torch data and CUDA tables). */
+export const KNOWLEDGE_AS_OF: string = compareVersions(TORCH_DATA_AS_OF.replace('-', '.'), CUDA_DATA_AS_OF.replace('-', '.')) >= 0
+  ? TORCH_DATA_AS_OF : CUDA_DATA_AS_OF;
+
+function command(r: TorchRelease, indexUrl: string | null): string {
+  const pkgs = [`torch==${r.torch}`];
+  if (r.torchvision) pkgs.push(`torchvision==${r.torchvision}`);
+  if (r.torchaudio) pkgs.push(`torchaudio==${r.torchaudio}`);
+  return `pip install ${pkgs.join(' ')}${indexUrl ? ` --index-url ${indexUrl}` : ''}`;
+}
+
+function build(r: TorchRelease, variant: string, indexUrl: string, reason: string): Recommendation {
+  return {
+    variant,
+    indexUrl,
+    torch: r.torch,
+    torchvision: r.torchvision,
+    torchaudio: r.torchaudio,
+    command: command(r, indexUrl.startsWith('https://pypi.org') ? null : indexUrl),
+    reason,
+  };
+}
+
+function cudaReason(r: TorchRelease, fit: VariantFit, machine: Machine): string {
+  const parts: string[] = [];
+  if (fit.driverFloor && machine.gpu.driver) {
+    parts.push(msg('driver {0} meets its floor ≥ {1}', machine.gpu.driver, fit.driverFloor).message);
+  }
+  if (fit.cc && (fit.kernels === 'sass' || fit.kernels === 'ptx')) {
+    parts.push(msg('it ships kernels for {0} ({1})', smName(fit.cc), fit.kernels === 'sass' ? 'SASS' : 'PTX').message);
+  }
+  return msg('{0} is the newest CUDA variant of torch {1} that runs here{2}', fit.variant, r.torch,
+    parts.length ? `: ${parts.join('; ')}` : '').message;
+}
+
+/**
+ * Recommendation for a machine, for a given torch version or (without one) the newest release the
+ * data knows well (verified records first) that has a variant able to run here. Null when nothing
+ * in the data fits (say "unknown" rather than guess).
+ */
+export function recommend(machine: Machine, torchVersion?: string): Recommendation | null {
+  const candidates: TorchRelease[] = [];
+  if (torchVersion) {
+    const r = torchRelease(torchVersion);
+    if (!r) return null;
+    candidates.push(r);
+  } else {
+    const all = releasesNewestFirst().filter((r) => r.variants !== null);
+    candidates.push(...all.filter((r) => r.verified), ...all.filter((r) => !r.verified));
+  }
+  for (const r of candidates) {
+    const variants = r.variants ?? [];
+    if (hasNvidiaGpu(machine) && machine.platform !== 'darwin') {
+      const fit = bestVariant(r.torch, machine);
+      if (!fit) continue;
+      return build(r, fit.variant, indexUrlFor(fit.variant), cudaReason(r, fit, machine));
+    }
+    if (machine.platform === 'darwin') {
+      return build(r, 'cpu', 'https://pypi.org/simple',
+        msg('macOS wheels on PyPI are the CPU/MPS build; there are no CUDA wheels for macOS').message);
+    }
+    if (machine.gpu.vendor === 'amd') {
+      const rocm = variants.filter((v) => variantKind(v) === 'rocm');
+      const v = rocm[rocm.length - 1];
+      if (v) return build(r, v, indexUrlFor(v), msg('{0} is the newest ROCm variant of torch {1}', v, r.torch).message);
+    }
+    if (variants.includes('cpu')) {
+      return build(r, 'cpu', indexUrlFor('cpu'), msg('no NVIDIA GPU: the CPU build avoids downloading CUDA libraries').message);
+    }
+  }
+  return null;
+}

@@ -1,0 +1,84 @@
+// conda-pytorch-channel-ended: PyTorch stopped publishing to the `pytorch` conda channel after 2.5.1
+// (pytorch/pytorch#138506). Versions after that were never there (error); older ones still install
+// but the route is frozen (warning). The fix moves torch to pip with the right PyTorch index.
+import { Codes } from '../../constants';
+import type { CondaSpec } from '../conda/types';
+import type { Finding, TextEdit } from '../finding';
+import { msg } from '../l10n';
+import { compareVersions } from '../knowledge/cuda';
+import { bestVariant, hasNvidiaGpu } from '../knowledge/fit';
+import { recommend } from '../knowledge/recommend';
+import { CONDA_CHANNEL, newestWithVariant, torchRelease, type TorchRelease } from '../knowledge/torch';
+import { condaSpecVariant, indexUrlFor } from '../knowledge/variants';
+import { at, type RuleContext } from './context';
+import { addPipEntries, entryLine } from './condaEdits';
+import { edit } from './edits';
+
+const MOVED = new Set(['pytorch', 'torchvision', 'torchaudio', 'pytorch-cuda', 'cpuonly']);
+
+function pinnedVersion(spec: CondaSpec): string | null {
+  const m = spec.version ? /^(?:==?)?\s*(\d+\.\d+(?:\.\d+)?)(?:\.\*|\*)?$/.exec(spec.version.trim()) : null;
+  return m ? m[1] : null;
+}
+
+export function condaPytorchChannelEnded(ctx: RuleContext): Finding[] {
+  const { model, machine } = ctx;
+  const env = model.env;
+  if (!env) return [];
+  const channelListed = env.channels.some((c) => c.value.trim().toLowerCase() === 'pytorch');
+  const pt = env.dependencies.find((d) => d.name === 'pytorch'
+    && ((d.channel ?? '').toLowerCase() === 'pytorch' || (channelListed && !d.channel)));
+  if (!pt) return [];
+  const last = CONDA_CHANNEL.lastRelease;
+  const version = pinnedVersion(pt);
+  const never = version !== null && compareVersions(version, last) > 0;
+
+  // Target: the pinned version (or the newest with the variant the file asked for), best variant for the machine.
+  const asked = env.dependencies.map((d) => condaSpecVariant(d.name, d.version)).find((v) => v !== null) ?? null;
+  let rel: TorchRelease | null = version ? torchRelease(version) : null;
+  let variant: string | null = null;
+  if (rel && machine && hasNvidiaGpu(machine)) variant = bestVariant(rel.torch, machine)?.variant ?? null;
+  if (rel && !variant && asked && rel.variants?.includes(asked)) variant = asked;
+  if (!rel && !version) {
+    if (machine && hasNvidiaGpu(machine)) {
+      const rec = recommend(machine);
+      rel = rec ? torchRelease(rec.torch) : null;
+      variant = rec?.variant ?? null;
+    } else if (asked) {
+      rel = newestWithVariant(asked, { verifiedOnly: true });
+      variant = rel ? asked : null;
+    }
+  }
+
+  let fixes: { title: string; preferred: boolean; edits: TextEdit[] }[] = [];
+  if (rel && variant) {
+    const edits: TextEdit[] = [];
+    let ok = true;
+    for (const d of env.dependencies) {
+      if (!MOVED.has(d.name)) continue;
+      const line = entryLine(env.text, d.span);
+      if (!line) { ok = false; break; }
+      edits.push(edit(line, ''));
+    }
+    for (const c of env.channels) {
+      if (c.value.trim().toLowerCase() !== 'pytorch') continue;
+      const line = entryLine(env.text, c.span);
+      if (line) edits.push(edit(line, ''));
+    }
+    const moved = new Set(env.dependencies.map((d) => d.name));
+    const pip = [`--extra-index-url ${indexUrlFor(variant)}`, `torch==${rel.torch}`];
+    if (moved.has('torchvision') && rel.torchvision) pip.push(`torchvision==${rel.torchvision}`);
+    if (moved.has('torchaudio') && rel.torchaudio) pip.push(`torchaudio==${rel.torchaudio}`);
+    const add = addPipEntries(env, pip);
+    if (ok && add) {
+      // Insertions placed where a deleted line ends must not be swallowed: they are zero-width edits.
+      edits.push(...add);
+      fixes = [{ title: msg('Install torch {0} with pip from the {1} index', rel.torch, variant).message, preferred: true, edits }];
+    }
+  }
+  return [at(Codes.condaPytorchChannelEnded, never ? 'error' : 'warning',
+    never
+      ? msg('pytorch {0} was never published on the pytorch conda channel: its last release there is {1}. Install torch with pip from the PyTorch index (or use conda-forge).', version as string, last)
+      : msg('The pytorch conda channel stopped at {0} and gets no new releases: install torch with pip from the PyTorch index (or use conda-forge).', last),
+    { span: pt.span }, fixes)];
+}

@@ -1,0 +1,101 @@
+// Shared by the rules: the context they run in, where a variant is chosen in the file, and the fix
+// that moves a project to the best variant for the machine.
+import type { Finding, Fix, Severity } from '../finding';
+import { finding } from '../finding';
+import type { Localizable } from '../l10n';
+import { msg } from '../l10n';
+import type { Machine } from '../machine';
+import type { Span } from '../text';
+import { bestVariant } from '../knowledge/fit';
+import { recommend } from '../knowledge/recommend';
+import { torchRelease, type TorchRelease } from '../knowledge/torch';
+import { insertIndexLine, retargetEdits, sameEdits } from './edits';
+import type { IndexRef, ProjectModel } from './model';
+import type { Resolution } from './resolve';
+
+export interface RuleContext {
+  model: ProjectModel;
+  machine: Machine | null;
+  res: Resolution;
+}
+
+export type Rule = (ctx: RuleContext) => Finding[];
+
+/** Where the variant is decided: the +local pin, the index URL, the conda spec, or the torch line. */
+export function variantSite(ctx: RuleContext): { span: Span; file?: string } | null {
+  const { res } = ctx;
+  if (res.via === 'local' && res.torch?.versionSpan) return { span: res.torch.versionSpan, file: res.torch.file };
+  if (res.via === 'index' && res.index) return { span: res.index.urlSpan, file: res.index.file };
+  if (res.via === 'conda' && res.conda) return { span: res.conda.span };
+  if (res.torch) return { span: res.torch.req.span, file: res.torch.file };
+  return null;
+}
+
+export function at(code: string, severity: Severity, text: { message: string; l10n?: Localizable }, site: { span: Span; file?: string }, fixes: Fix[] = []): Finding {
+  const f = finding(code, severity, text, site.span, fixes);
+  if (site.file) f.file = site.file;
+  return f;
+}
+
+/** "NVIDIA GeForce RTX 4090 (compute capability 8.9)". */
+export function gpuLabel(machine: Machine): string {
+  const g = machine.gpu.gpus[0];
+  if (!g) return msg('an NVIDIA GPU').message;
+  return g.computeCapability ? msg('{0} (compute capability {1})', g.name, g.computeCapability).message : g.name;
+}
+
+/** Indexes to rewrite when switching variant: the deciding PyTorch indexes that name a variant. */
+function indexesToRewrite(ctx: RuleContext): IndexRef[] {
+  const { res } = ctx;
+  const out = res.torchIndexes.filter((i) => i.parsed?.variant && (i.parsed.variant === res.variant || i === res.index));
+  if (res.index && !out.includes(res.index) && res.index.parsed?.variant) out.push(res.index);
+  return out;
+}
+
+export interface Target {
+  variant: string;
+  release: TorchRelease | null;
+}
+
+/**
+ * The best target for this machine: the best variant of the pinned torch version; when torch is
+ * unpinned, or no variant of the pinned version can run here, the recommended release (pinned, so
+ * pip keeps resolving there after a newer PyPI torch appears).
+ */
+export function machineTarget(ctx: RuleContext): Target | null {
+  const { machine, res } = ctx;
+  if (!machine) return null;
+  if (res.pinned && res.version) {
+    const best = bestVariant(res.version, machine);
+    if (best) return { variant: best.variant, release: null };
+  }
+  const rec = recommend(machine);
+  if (!rec) return null;
+  return { variant: rec.variant, release: torchRelease(rec.torch) };
+}
+
+/** Edits moving the project to a variant (and optionally a torch release). */
+export function targetFix(ctx: RuleContext, t: Target, title: { message: string }): Fix | null {
+  const { model, res } = ctx;
+  if (model.kind === 'environment' && res.via === 'conda') return null;
+  const rewrite = indexesToRewrite(ctx);
+  const edits = retargetEdits(model, rewrite, { variant: t.variant, release: t.release });
+  const served = rewrite.length > 0 || res.torchIndexes.some((i) => i.parsed?.allVariants);
+  if (!served) {
+    const ins = insertIndexLine(model, t.variant);
+    if (ins) edits.unshift(ins);
+    else if (model.torch.every((l) => !l.local)) return null;
+  }
+  const unique = sameEdits(edits);
+  if (!unique.length) return null;
+  return { title: title.message, preferred: true, edits: unique };
+}
+
+export function machineFix(ctx: RuleContext): Fix | null {
+  const t = machineTarget(ctx);
+  if (!t) return null;
+  const title = t.release
+    ? msg('Use torch {0} from the {1} index', t.release.torch, t.variant)
+    : msg('Use the {0} wheels', t.variant);
+  return targetFix(ctx, t, title);
+}

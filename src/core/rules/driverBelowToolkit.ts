@@ -1,0 +1,26 @@
+// driver-below-toolkit (information): the driver meets the minor-version-compatibility floor of the
+// chosen variant but not its full toolkit's driver. Wheels run through their SASS kernels; what is
+// lost is PTX JIT (a GPU newer than the wheel's kernel list would not run) and newest-driver APIs.
+import { Codes } from '../../constants';
+import type { Finding } from '../finding';
+import { msg } from '../l10n';
+import { smName } from '../knowledge/arches';
+import { hasNvidiaGpu, variantFit } from '../knowledge/fit';
+import { variantKind } from '../knowledge/variants';
+import { at, variantSite, type RuleContext } from './context';
+
+export function driverBelowToolkit(ctx: RuleContext): Finding[] {
+  const { machine, res } = ctx;
+  if (!machine || !hasNvidiaGpu(machine) || !machine.gpu.driver || !res.variant || variantKind(res.variant) !== 'cuda') return [];
+  const fit = variantFit(res.version, res.variant, machine);
+  const site = variantSite(ctx);
+  // PTX-only GPUs cannot run at all below the toolkit driver: gpu-arch-unsupported reports that.
+  if (fit.driver !== 'below-toolkit' || fit.kernels === 'ptx' || fit.kernels === 'none' || !site) return [];
+  const tail = fit.kernels === 'sass' && fit.cc
+    ? msg('this GPU has native {0} kernels in the wheel, so it runs.', smName(fit.cc)).message
+    : msg('a GPU newer than the wheel\'s kernel list will not run.').message;
+  return [at(Codes.driverBelowToolkit, 'information',
+    msg('Driver {0} runs {1} wheels under CUDA minor-version compatibility (floor ≥ {2}) but is below the CUDA {3} toolkit driver (≥ {4}): PTX JIT is unavailable; {5}',
+      machine.gpu.driver, res.variant, fit.driverFloor ?? '?', fit.cuda ?? '?', fit.toolkitDriver ?? '?', tail),
+    site)];
+}

@@ -1,0 +1,37 @@
+// driver-too-old: the chosen CUDA variant needs a newer NVIDIA driver than the machine has, even
+// under minor-version compatibility (11.x ≥ 450.80.02, 12.x ≥ 525.60.13, 13.x ≥ 580 on Linux).
+import { Codes } from '../../constants';
+import type { Finding } from '../finding';
+import { msg } from '../l10n';
+import { compareVersions, maxCudaForDriver } from '../knowledge/cuda';
+import { hasNvidiaGpu, variantFit } from '../knowledge/fit';
+import { variantKind } from '../knowledge/variants';
+import { at, machineFix, machineTarget, variantSite, type RuleContext } from './context';
+
+export function driverTooOld(ctx: RuleContext): Finding[] {
+  const { machine, res, model } = ctx;
+  if (!machine || !hasNvidiaGpu(machine) || !machine.gpu.driver || machine.platform === 'darwin') return [];
+  const out: Finding[] = [];
+  if (res.variant && variantKind(res.variant) === 'cuda') {
+    const fit = variantFit(res.version, res.variant, machine);
+    const site = variantSite(ctx);
+    if (fit.driver === 'too-old' && site) {
+      const target = machineTarget(ctx);
+      const hint = target ? msg(' Use {0}{1}.', target.variant, target.release ? ` (torch ${target.release.torch})` : '').message : '';
+      const fix = machineFix(ctx);
+      out.push(at(Codes.driverTooOld, 'error',
+        msg('{0} wheels (CUDA {1}) need NVIDIA driver ≥ {2} even under minor-version compatibility; this machine has {3}.{4}',
+          res.variant, fit.cuda ?? '?', fit.driverFloor ?? '?', machine.gpu.driver, hint),
+        site, fix ? [fix] : []));
+    }
+  }
+  // pixi: [system-requirements] cuda = "12.0" needs a driver that supports that CUDA.
+  const maxCuda = maxCudaForDriver(machine.gpu.driver, machine.platform);
+  for (const c of model.pyproject?.pixi?.cuda ?? []) {
+    if (maxCuda && compareVersions(c.value, maxCuda) > 0) {
+      out.push(at(Codes.driverTooOld, 'error',
+        msg('pixi requires CUDA {0}, but driver {1} supports CUDA ≤ {2}.', c.value, machine.gpu.driver, maxCuda), { span: c.span }));
+    }
+  }
+  return out;
+}

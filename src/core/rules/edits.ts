@@ -1,0 +1,127 @@
+// Building blocks for fixes: plain TextEdits on offsets that touch only what must change (a URL's
+// variant segment, a version, an inserted line), never unrelated lines, comments or formatting.
+import type { TextEdit } from '../finding';
+import type { Span } from '../text';
+import type { TorchRelease } from '../knowledge/torch';
+import { pairedVersion } from '../knowledge/torch';
+import { indexUrlFor, withVariant } from '../knowledge/variants';
+import type { IndexRef, ProjectModel, TorchReq } from './model';
+
+export function edit(span: Span, newText: string, file?: string): TextEdit {
+  return file ? { span, newText, file } : { span, newText };
+}
+
+/** Start of the line containing `offset`. */
+export function lineStartAt(text: string, offset: number): number {
+  let i = offset;
+  while (i > 0 && text[i - 1] !== '\n' && text[i - 1] !== '\r') i--;
+  return i;
+}
+
+/** End of the line containing `offset`, after its line break (or the end of the text). */
+export function lineEndAfterBreak(text: string, offset: number): number {
+  let i = offset;
+  while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
+  if (text[i] === '\r' && text[i + 1] === '\n') return i + 2;
+  if (i < text.length) return i + 1;
+  return i;
+}
+
+export function eolOf(text: string): string {
+  return text.includes('\r\n') ? '\r\n' : '\n';
+}
+
+/** Leading whitespace of the line holding `offset`. */
+export function indentAt(text: string, offset: number): string {
+  const s = lineStartAt(text, offset);
+  const m = /^[ \t]*/.exec(text.slice(s));
+  return m ? m[0] : '';
+}
+
+/** Rewrite the variant segment of an index URL. */
+export function rewriteIndex(ix: IndexRef, variant: string): TextEdit | null {
+  const next = ix.parsed?.variantRange ? withVariant(ix.url, variant) : indexUrlFor(variant, ix.parsed?.channel ?? 'stable');
+  return next === ix.url ? null : edit(ix.urlSpan, next, ix.file);
+}
+
+/** Where the version text of an unpinned requirement goes (after the name and extras). */
+function pinInsertPoint(t: TorchReq): { span: Span; text: string } | null {
+  const r = t.req;
+  if (r.url) return null;
+  if (r.specifierSpan) return { span: r.specifierSpan, text: '' };
+  if (!r.nameSpan) return null;
+  let at = r.nameSpan.end;
+  const rest = t.text.slice(at);
+  const m = /^\s*\[[^\]]*\]/.exec(rest);
+  if (m) at += m[0].length;
+  return { span: { start: at, end: at }, text: '' };
+}
+
+export interface Retarget {
+  /** New variant for index URLs and +local labels; null keeps them. */
+  variant: string | null;
+  /** Torch release to pin every family line to; null keeps versions as they are. */
+  release: TorchRelease | null;
+  /** Strip +local labels instead of rewriting them. */
+  stripLocal?: boolean;
+}
+
+/**
+ * Edits that move every torch-family line (and the deciding indexes) to one variant / version, with
+ * torchvision/torchaudio paired. Lines and indexes already right are left alone.
+ */
+export function retargetEdits(model: ProjectModel, indexes: IndexRef[], t: Retarget): TextEdit[] {
+  const edits: TextEdit[] = [];
+  if (t.variant) for (const ix of indexes) {
+    const e = rewriteIndex(ix, t.variant);
+    if (e) edits.push(e);
+  }
+  for (const line of model.torch) {
+    const file = line.file;
+    let base: string | null = line.base;
+    if (t.release) {
+      base = line.pkg === 'torch' ? t.release.torch : pairedVersion(line.pkg, t.release.torch);
+      if (!base) continue;
+    }
+    let local = line.local;
+    if (local && t.variant) local = t.stripLocal ? null : t.variant;
+    if (line.exact && line.versionSpan) {
+      const next = `${base}${local ? `+${local}` : ''}`;
+      if (next !== line.exact) edits.push(edit(line.versionSpan, next, file));
+    } else if (t.release && base) {
+      const p = pinInsertPoint(line);
+      if (p) edits.push(edit(p.span, `==${base}`, file));
+    }
+  }
+  return edits;
+}
+
+/** Insert an index option line before the first torch-family line (requirements file or pip block). */
+export function insertIndexLine(model: ProjectModel, variant: string, option = '--extra-index-url'): TextEdit | null {
+  const first = model.torch[0];
+  if (!first) return null;
+  const url = indexUrlFor(variant);
+  if (model.kind === 'requirements') {
+    const at = lineStartAt(first.text, first.req.lineSpan.start);
+    return edit({ start: at, end: at }, `${option} ${url}${eolOf(first.text)}`, first.file);
+  }
+  if (model.kind === 'environment' && model.env?.pip) {
+    // pip-block entries: "    - torch==..." → insert "    - --extra-index-url URL" before it.
+    const at = lineStartAt(model.text, first.req.lineSpan.start);
+    const lineText = model.text.slice(at, first.req.lineSpan.start);
+    if (!/^\s*-\s*["']?$/.test(lineText)) return null;
+    const prefix = lineText.replace(/["']$/, '');
+    return edit({ start: at, end: at }, `${prefix}${option} ${url}${eolOf(model.text)}`);
+  }
+  return null;
+}
+
+export function sameEdits(a: TextEdit[]): TextEdit[] {
+  const seen = new Set<string>();
+  return a.filter((e) => {
+    const k = `${e.file ?? ''}:${e.span.start}:${e.span.end}:${e.newText}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}

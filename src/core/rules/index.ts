@@ -1,0 +1,41 @@
+// Every environment rule, in reporting order. Each is check(context) -> Finding[] in its own file.
+import { condaPipMissing } from './condaPipMissing';
+import { condaPipOptionOutsidePip } from './condaPipOptionOutsidePip';
+import { condaPytorchChannelEnded } from './condaPytorchChannelEnded';
+import type { Rule } from './context';
+import { cpuOnlyTorch } from './cpuOnlyTorch';
+import { driverBelowToolkit } from './driverBelowToolkit';
+import { driverTooOld } from './driverTooOld';
+import { gpuArchUnsupported } from './gpuArchUnsupported';
+import { indexUrlReplacesPypi } from './indexUrlReplacesPypi';
+import { insecureIndex } from './insecureIndex';
+import { macosCudaIndex } from './macosCudaIndex';
+import { pythonUnsupported } from './pythonUnsupported';
+import { torchFamilyVersionMismatch } from './torchFamilyVersionMismatch';
+import { torchIndexUnknown } from './torchIndexUnknown';
+import { torchLocalVersionWithoutIndex } from './torchLocalVersionWithoutIndex';
+import { torchUnpinnedWithExtraIndex } from './torchUnpinnedWithExtraIndex';
+import { torchVariantMismatch } from './torchVariantMismatch';
+import { torchVariantUnavailable } from './torchVariantUnavailable';
+
+export const RULES: readonly Rule[] = [
+  torchIndexUnknown,
+  torchVariantUnavailable,
+  torchLocalVersionWithoutIndex,
+  torchVariantMismatch,
+  torchFamilyVersionMismatch,
+  driverTooOld,
+  gpuArchUnsupported,
+  cpuOnlyTorch,
+  driverBelowToolkit,
+  pythonUnsupported,
+  indexUrlReplacesPypi,
+  torchUnpinnedWithExtraIndex,
+  macosCudaIndex,
+  insecureIndex,
+  condaPytorchChannelEnded,
+  condaPipOptionOutsidePip,
+  condaPipMissing,
+];
+
+export type { Rule, RuleContext } from './context';

@@ -1,0 +1,27 @@
+// macos-cuda-index: a CUDA/ROCm index or +cuXXX pin on a macOS machine. There are no CUDA wheels for
+// macOS: pip finds nothing there (falls back to the PyPI CPU/MPS build, or fails for a +cu pin).
+import { Codes } from '../../constants';
+import type { Finding } from '../finding';
+import { msg } from '../l10n';
+import { variantKind } from '../knowledge/variants';
+import { at, type RuleContext } from './context';
+
+export function macosCudaIndex(ctx: RuleContext): Finding[] {
+  const { model, machine } = ctx;
+  if (machine?.platform !== 'darwin') return [];
+  const out: Finding[] = [];
+  for (const ix of model.indexes) {
+    const v = ix.parsed?.variant;
+    if (!v || (variantKind(v) !== 'cuda' && variantKind(v) !== 'rocm')) continue;
+    out.push(at(Codes.macosCudaIndex, 'warning',
+      msg('There are no {0} wheels for macOS: on a Mac pip installs the PyPI CPU/MPS build instead (or fails for a +{0} pin).', v),
+      { span: ix.urlSpan, file: ix.file }));
+  }
+  for (const t of model.torch) {
+    if (!t.local || !t.versionSpan || (variantKind(t.local) !== 'cuda' && variantKind(t.local) !== 'rocm')) continue;
+    out.push(at(Codes.macosCudaIndex, 'warning',
+      msg('{0}=={1} cannot install on macOS: there are no {2} wheels for macOS.', t.pkg, t.exact ?? '', t.local),
+      { span: t.versionSpan, file: t.file }));
+  }
+  return out;
+}

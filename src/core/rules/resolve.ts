@@ -1,0 +1,120 @@
+// What a project installs for torch on a machine: the torch version (pinned, or the newest the data
+// knows that satisfies the specifier) and the wheel variant, and which line decides the variant.
+import { satisfies } from '@renovatebot/pep440';
+import type { Machine } from '../machine';
+import { compareVersions } from '../knowledge/cuda';
+import { newestKnownTorch, pypiDefaultVariant, releasesNewestFirst, torchRelease } from '../knowledge/torch';
+import { condaSpecVariant, localVariant } from '../knowledge/variants';
+import type { CondaSpec } from '../conda/types';
+import type { IndexRef, ProjectModel, TorchReq } from './model';
+
+export interface Resolution {
+  torch: TorchReq | null;
+  /** Concrete torch version (base, no local label), or null when unknown. */
+  version: string | null;
+  pinned: boolean;
+  variant: string | null;
+  via: 'local' | 'index' | 'pypi' | 'conda' | null;
+  index: IndexRef | null;
+  conda: CondaSpec | null;
+  /** The PyTorch indexes that pip/uv consults for torch (with a variant). */
+  torchIndexes: IndexRef[];
+}
+
+/** The uv index torch comes from: its tool.uv.sources entry (matching the platform), else a non-explicit PyTorch index. */
+function uvTorchIndex(model: ProjectModel, machine: Machine | null): IndexRef | null {
+  const py = model.pyproject;
+  if (!py) return null;
+  const plat = machine?.platform ?? null;
+  const sources = py.uvSources.filter((s) => s.package === 'torch' && s.index);
+  const fitting = sources.find((s) => {
+    if (!s.marker) return true;
+    const m = /sys_platform\s*(==|!=)\s*['"](\w+)['"]/.exec(s.marker);
+    if (!m || !plat) return true;
+    return m[1] === '==' ? m[2] === plat : m[2] !== plat;
+  }) ?? sources[0];
+  if (fitting) {
+    const ix = model.indexes.find((i) => i.kind === 'uv-index' && i.uv?.name === fitting.index);
+    if (ix) return ix;
+  }
+  return model.indexes.find((i) => i.kind === 'uv-index' && !i.uv?.explicit && i.parsed?.variant) ?? null;
+}
+
+/** Newest known release satisfying a PEP 440 specifier (and publishing `variant` when given). */
+export function newestMatching(specifier: string, variant: string | null): string | null {
+  for (const r of releasesNewestFirst()) {
+    if (variant && !(r.variants ?? []).includes(variant)) continue;
+    if (!specifier || satisfiesSafe(r.torch, specifier)) return r.torch;
+  }
+  return null;
+}
+
+export function satisfiesSafe(version: string, specifier: string): boolean {
+  try {
+    return satisfies(version, specifier);
+  } catch {
+    return false;
+  }
+}
+
+export function resolveTorch(model: ProjectModel, machine: Machine | null): Resolution {
+  const torch = model.torch.find((t) => t.pkg === 'torch') ?? null;
+  const torchIndexes = model.kind === 'pyproject'
+    ? [uvTorchIndex(model, machine)].filter((i): i is IndexRef => i !== null)
+    : model.indexes.filter((i) => i.parsed && (i.parsed.variant || i.parsed.allVariants) && i.kind !== 'uv-index');
+  const res: Resolution = {
+    torch, version: null, pinned: false, variant: null, via: null, index: null, conda: null, torchIndexes,
+  };
+  // conda-installed torch (environment.yml dependencies) decides by its cuda spec.
+  if (model.kind === 'environment' && model.condaTorch.some((d) => d.name === 'pytorch' || d.name === 'pytorch-gpu')) {
+    const pt = model.condaTorch.find((d) => d.name === 'pytorch' || d.name === 'pytorch-gpu');
+    const v = pt?.version ? /^(?:==?)?(\d+\.\d+(?:\.\d+)?)$/.exec(pt.version.trim()) : null;
+    if (v) { res.version = torchRelease(v[1])?.torch ?? v[1]; res.pinned = true; }
+    for (const d of model.condaTorch) {
+      const cv = condaSpecVariant(d.name, d.version);
+      if (cv) { res.variant = cv; res.via = 'conda'; res.conda = d; break; }
+    }
+    if (!torch) return res;
+  }
+  if (!torch) return res;
+  const spec = torch.req.specifier;
+  if (torch.exact) {
+    res.pinned = true;
+    res.version = torchRelease(torch.base as string)?.torch ?? torch.base;
+    const lv = localVariant(torch.exact);
+    if (lv) {
+      res.variant = lv;
+      res.via = 'local';
+      res.index = torchIndexes.find((i) => i.parsed?.variant === lv || i.parsed?.allVariants) ?? null;
+      return res;
+    }
+  }
+  const primary = torchIndexes.find((i) => i.kind === 'index-url' && i.parsed?.variant)
+    ?? torchIndexes.find((i) => i.parsed?.variant) ?? null;
+  if (primary && primary.parsed?.variant) {
+    const v = primary.parsed.variant;
+    if (!res.version) res.version = newestMatching(spec, v) ?? (spec ? null : newestKnownTorch());
+    const rel = res.version ? torchRelease(res.version) : null;
+    // An --extra-index-url only wins when it serves the version (pip then prefers +cuXXX over the PyPI build).
+    if (primary.kind === 'extra-index-url' && rel && rel.variants && !rel.variants.includes(v) && !res.pinned) {
+      // falls through to PyPI below
+    } else {
+      res.variant = v;
+      res.via = 'index';
+      res.index = primary;
+      return res;
+    }
+  }
+  if (!res.version) res.version = newestMatching(spec, null);
+  const plat = machine?.platform ?? null;
+  if (plat) {
+    res.variant = pypiDefaultVariant(res.version, plat);
+    res.via = res.variant ? 'pypi' : null;
+  }
+  return res;
+}
+
+/** True when the version is after everything the data knows (its variants are unknown). */
+export function beyondData(version: string | null): boolean {
+  return !!version && compareVersions(version, newestKnownTorch()) > 0;
+}

@@ -1,0 +1,25 @@
+// torch-local-version-without-index: `torch==2.1.2+cu118` with no index that serves +cu118 wheels
+// (PyPI never has local versions, so pip fails with "No matching distribution").
+import { Codes } from '../../constants';
+import type { Finding } from '../finding';
+import { msg } from '../l10n';
+import { isVariantName } from '../knowledge/variants';
+import { at, type RuleContext } from './context';
+import { insertIndexLine } from './edits';
+
+export function torchLocalVersionWithoutIndex(ctx: RuleContext): Finding[] {
+  const { model } = ctx;
+  const indexes = model.indexes.filter((i) => i.parsed);
+  if (indexes.some((i) => i.parsed?.allVariants)) return [];
+  const lacking = model.torch.filter((t) => t.local && isVariantName(t.local)
+    && !indexes.some((i) => i.parsed?.variant === t.local));
+  if (!lacking.length) return [];
+  const first = lacking[0];
+  const variant = first.local as string;
+  const names = lacking.map((t) => `${t.pkg}==${t.exact}`).join(', ');
+  const ins = insertIndexLine(model, variant);
+  return [at(Codes.torchLocalVersionWithoutIndex, 'error',
+    msg('{0}: +{1} wheels are only on https://download.pytorch.org/whl/{1}, and no index here serves them.', names, variant),
+    { span: first.versionSpan ?? first.req.span, file: first.file },
+    ins ? [{ title: msg('Add --extra-index-url https://download.pytorch.org/whl/{0}', variant).message, preferred: true, edits: [ins] }] : [])];
+}

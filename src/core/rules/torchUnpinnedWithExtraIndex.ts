@@ -1,0 +1,28 @@
+// torch-unpinned-with-extra-index: unpinned torch-family requirements with a PyTorch
+// --extra-index-url. pip takes the highest version across all indexes, so as soon as PyPI has a
+// torch newer than the index serves, pip silently installs the PyPI build (another CUDA, or CPU on
+// Windows). Pinning keeps pip on the index's build.
+import { Codes } from '../../constants';
+import type { Finding } from '../finding';
+import { msg } from '../l10n';
+import { newestWithVariant, torchRelease } from '../knowledge/torch';
+import { at, type RuleContext } from './context';
+import { retargetEdits } from './edits';
+import { newestMatching } from './resolve';
+
+export function torchUnpinnedWithExtraIndex(ctx: RuleContext): Finding[] {
+  const { model, res } = ctx;
+  const torch = res.torch;
+  if (!torch || torch.exact || model.kind === 'pyproject') return [];
+  const ix = model.indexes.find((i) => i.kind === 'extra-index-url' && i.parsed?.variant);
+  if (!ix || model.indexes.some((i) => i.kind === 'index-url' && i.parsed)) return [];
+  const variant = ix.parsed?.variant as string;
+  const version = newestMatching(torch.req.specifier, variant)
+    ?? (torch.req.specifier ? null : newestWithVariant(variant)?.torch ?? null);
+  const rel = version ? torchRelease(version) : null;
+  const edits = rel ? retargetEdits(model, [], { variant: null, release: rel }) : [];
+  return [at(Codes.torchUnpinnedWithExtraIndex, 'warning',
+    msg('torch is not pinned while {0} comes from --extra-index-url: pip takes the highest version across indexes and can silently install a PyPI build (another CUDA, or CPU on Windows).', variant),
+    { span: torch.req.span, file: torch.file },
+    edits.length && rel ? [{ title: msg('Pin torch {0} (newest with {1} wheels)', rel.torch, variant).message, preferred: true, edits }] : [])];
+}
