@@ -1,13 +1,27 @@
 // Composition root: the log first, then one register*(context, ...) per feature. Nothing else lives here.
 import * as vscode from 'vscode';
 import { Commands } from './constants';
+import { analyzeDocument } from './core/analyze';
+import { hoverAt } from './core/hover';
 import { createLog } from './vscode/log';
+import { CurrentMachine } from './vscode/currentMachine';
+import { registerDiagnostics } from './vscode/diagnostics';
+import { registerCodeActions } from './vscode/codeActions';
+import { registerHover } from './vscode/hover';
+import { registerReport } from './vscode/report';
 
 export function activate(context: vscode.ExtensionContext): void {
   const log = createLog();
   context.subscriptions.push(log);
   context.subscriptions.push(vscode.commands.registerCommand(Commands.showLog, () => log.show()));
   log.info(`AI Env Doctor ${String(context.extension.packageJSON.version)} activated`);
+
+  const machine = new CurrentMachine(log, null);
+  context.subscriptions.push(machine);
+  const diagnostics = registerDiagnostics(context, log, machine, analyzeDocument);
+  registerCodeActions(context, log, diagnostics);
+  registerHover(context, log, machine, hoverAt);
+  registerReport(context, log, machine, analyzeDocument);
 }
 
 export function deactivate(): void {
