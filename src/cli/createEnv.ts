@@ -1,6 +1,208 @@
-// Placeholder until the owning feature lands.
-import { UsageError, type CliIO } from './args';
+// ai-env-doctor create-env [DIR] [--name N | --prefix P] [--python X.Y] [--dry-run] [--yes]
+//   [--update | --recreate] [--fix] [--no-detect --driver --gpu --compute-cap --platform]
+// Builds the plan (src/core/createEnv) for a project folder and runs it with conda/mamba/micromamba
+// (src/system/condaRunner). --dry-run prints the plan, one command per line, exactly what would run.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as readline from 'node:readline';
+import type { Machine } from '../core/machine';
+import { MachineFlagError, machineFromFlags, type MachineFlags } from '../core/machineProfile';
+import { defaultsFor } from '../core/createEnv/defaults';
+import { envNameProblem } from '../core/createEnv/names';
+import { buildPlan } from '../core/createEnv/plan';
+import { renderPlan } from '../core/createEnv/render';
+import * as M from '../core/createEnv/messages';
+import type { EnvTarget, ExistingAction } from '../core/createEnv/types';
+import { findConda } from '../system/condaLocator';
+import { existingEnv, runPlan } from '../system/condaRunner';
+import { checkTorchIn, loadProject, previewFixes, writePrefixGitignore } from '../system/createEnvProject';
+import { detectMachine } from '../system/detect';
+import { machineOptions, parse, UsageError, type CliIO } from './args';
 
-export async function run(_argv: string[], _io: CliIO): Promise<number> {
-  throw new UsageError('not available yet');
+export const HELP = `Usage: ai-env-doctor create-env [DIR] [options]
+
+Create a conda environment for the project in DIR (default: the current folder) with the right PyTorch
+build for this machine: from environment.yml (conda env create), else requirements*.txt or pyproject.toml
+(conda create python=X.Y, then pip install with the PyTorch index for this GPU).
+
+Options:
+  --name N               env name (default: the environment.yml name, else the folder name)
+  --prefix P             create the env in folder P instead (e.g. ./.conda)
+  --python X.Y           Python version (default: the newest the pinned torch supports and the project allows)
+  --file F               use this requirements/environment file instead of the one found
+  --dry-run              print the plan (one command per line, exactly what would run) and exit 0
+  --yes                  run without asking (required when there is no terminal)
+  --update               the env exists: update it (conda env update --prune / pip install into it)
+  --recreate             the env exists: remove it, then create it again
+  --fix                  first apply the rules' preferred fixes to the torch lines of the file
+  --no-detect            do not probe the machine; use the flags only
+  --driver VER, --gpu "NAME", --compute-cap X.Y, --platform linux|win32|darwin   describe the machine
+  -h, --help             show this help
+
+Exit status: 0 done (or dry run), 1 failed, 2 usage error, 130 cancelled.`;
+
+const options = {
+  ...machineOptions,
+  name: { type: 'string' },
+  prefix: { type: 'string' },
+  file: { type: 'string' },
+  'dry-run': { type: 'boolean' },
+  yes: { type: 'boolean', short: 'y' },
+  update: { type: 'boolean' },
+  recreate: { type: 'boolean' },
+  fix: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+const DETECT_TIMEOUT_MS = 15_000;
+
+async function resolveMachine(values: Record<string, unknown>, io: CliIO): Promise<Machine | null> {
+  const flags: MachineFlags = {
+    driver: values.driver as string | undefined,
+    gpu: values.gpu as string | undefined,
+    computeCap: values['compute-cap'] as string | undefined,
+    platform: values.platform as string | undefined,
+    python: values.python as string | undefined,
+  };
+  try {
+    machineFromFlags(flags, null);
+  } catch (e) {
+    if (e instanceof MachineFlagError) throw new UsageError(e.message);
+    throw e;
+  }
+  const anyFlag = Object.values(flags).some((v) => v !== undefined);
+  const base = values['no-detect'] ? null : (await detectMachine({ timeoutMs: DETECT_TIMEOUT_MS, env: io.env })).machine;
+  return anyFlag ? machineFromFlags(flags, base) : base;
+}
+
+async function confirm(question: string): Promise<boolean> {
+  const rl = readline.createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    const answer = await new Promise<string>((resolve) => rl.question(question, resolve));
+    return /^y(es)?$/i.test(answer.trim());
+  } finally {
+    rl.close();
+  }
+}
+
+function unifiedDiff(file: string, a: string, b: string): string {
+  const al = a.split('\n');
+  const bl = b.split('\n');
+  const out = [`--- ${file}`, `+++ ${file} (fixed)`];
+  const n = Math.max(al.length, bl.length);
+  for (let i = 0; i < n; i++) {
+    if (al[i] === bl[i]) continue;
+    if (al[i] !== undefined) out.push(`-${al[i]}`);
+    if (bl[i] !== undefined) out.push(`+${bl[i]}`);
+  }
+  return out.join('\n');
+}
+
+export async function run(argv: string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parse(argv, options);
+  if (values.help) {
+    io.out(HELP);
+    return 0;
+  }
+  if (positionals.length > 1) throw new UsageError('at most one DIR');
+  if (values.name !== undefined && values.prefix !== undefined) throw new UsageError('--name and --prefix cannot be used together');
+  if (values.update && values.recreate) throw new UsageError('--update and --recreate cannot be used together');
+  if (values.name !== undefined) {
+    const problem = envNameProblem(values.name);
+    if (problem) throw new UsageError(problem.replace('{0}', values.name));
+  }
+  if (values.python !== undefined && !/^\d+\.\d+$/.test(values.python)) throw new UsageError(`--python must look like 3.11, not "${values.python}"`);
+  if (values.prefix !== undefined && values.prefix.trim() === '') throw new UsageError('--prefix needs a folder');
+  const dir = path.resolve(io.cwd, positionals[0] ?? '.');
+  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new UsageError(`no such folder: ${positionals[0] ?? '.'}`);
+  const prefer = values.file !== undefined ? path.resolve(io.cwd, values.file) : undefined;
+  if (prefer && !fs.existsSync(prefer)) throw new UsageError(`no such file: ${values.file}`);
+  const dryRun = values['dry-run'] === true;
+
+  const machine = await resolveMachine(values, io);
+  const found = await findConda({ env: io.env, platform: process.platform });
+  if (!found && !dryRun) {
+    io.err(`${M.noConda().message}\n${M.MINICONDA_URL}`);
+    return 1;
+  }
+  const tool = found ?? { path: 'conda', flavor: 'conda' as const };
+  if (!found) io.err('note: conda was not found; the plan shows "conda" as the executable.');
+
+  let project = loadProject(dir, prefer);
+  const fixes = previewFixes(project, machine, io.env);
+  if (fixes) {
+    const rel = path.relative(io.cwd, fixes.file) || fixes.file;
+    if (values.fix && !dryRun) {
+      fs.writeFileSync(fixes.file, fixes.fixed);
+      io.err(`Fixed the torch lines of ${rel} (${fixes.codes.join(', ')}).`);
+      project = loadProject(dir, prefer);
+    } else {
+      io.err(`${rel} has torch problems on this machine (${fixes.codes.join(', ')}); --fix would change:\n${unifiedDiff(rel, fixes.original, fixes.fixed)}`);
+    }
+  }
+  const defaults = defaultsFor(project, machine);
+  const python = values.python ?? defaults.python.python;
+  if (defaults.python.candidates.length && !defaults.python.candidates.includes(python)) {
+    io.err(`note: Python ${python} is outside what the project and torch ${defaults.torch ?? ''} allow (${defaults.python.candidates.join(', ')}).`);
+  } else if (!defaults.python.candidates.length && project.source.kind !== 'environment') {
+    io.err(`note: the project's Python constraints conflict with torch ${defaults.torch ?? ''}; using ${python}.`);
+  }
+  const target: EnvTarget = values.prefix !== undefined
+    ? { kind: 'prefix', path: path.resolve(io.cwd, values.prefix) }
+    : { kind: 'name', name: values.name ?? defaults.name };
+
+  let existing: ExistingAction | null = null;
+  const existingPrefix = found ? await existingEnv(tool, target, { env: io.env }) : null;
+  if (existingPrefix) {
+    if (values.update) existing = 'update';
+    else if (values.recreate) existing = 'recreate';
+    else {
+      io.err(`${M.alreadyExists(target, existingPrefix).message} Use --update, --recreate, or another --name.`);
+      return dryRun ? 0 : 1;
+    }
+  }
+
+  const plan = buildPlan({ tool, project, target, python, existing, recommendation: defaults.recommendation });
+  if (dryRun) {
+    io.out(renderPlan(plan, process.platform));
+    return 0;
+  }
+  io.err(`Plan (in ${dir}):\n${renderPlan(plan, process.platform)}`);
+  if (!values.yes) {
+    if (!process.stdin.isTTY) throw new UsageError('no terminal to confirm the plan; pass --yes to run it');
+    if (!(await confirm('Run these commands? [y/N] '))) {
+      io.err('Nothing was run.');
+      return 1;
+    }
+  }
+
+  const ac = new AbortController();
+  const onSigint = () => ac.abort();
+  process.once('SIGINT', onSigint);
+  try {
+    const result = await runPlan(plan, {
+      signal: ac.signal,
+      env: io.env,
+      onStep: (s, i, n) => io.err(`[${i + 1}/${n}] ${s.title}`),
+      onLine: (l) => io.out(l),
+    });
+    if (!result.ok) {
+      const step = result.failedStep?.title ?? '';
+      const head = result.cancelled ? M.cancelledText(step) : result.timedOut ? M.timedOutText(step) : M.failedText(step, []);
+      io.err(head.message.replace(/: no error output$/, ':'));
+      for (const l of result.errorLines) io.err(`  ${l}`);
+      const left = M.leftBehindText(result.leftBehind, result.prefix, tool.flavor, target);
+      if (left) io.err(left.message);
+      return result.cancelled ? 130 : 1;
+    }
+    io.err(M.createdText(target, result.prefix).message);
+    if (result.prefix) {
+      if (target.kind === 'prefix') writePrefixGitignore(result.prefix, dir);
+      const torch = await checkTorchIn(result.prefix, machine, { env: io.env, signal: ac.signal });
+      io.err(M.torchText(torch).message);
+    }
+    return 0;
+  } finally {
+    process.removeListener('SIGINT', onSigint);
+  }
 }
