@@ -197,3 +197,16 @@ test('warnings alone exit 0', () => {
   assert.ok(out.files.every((f) => f.findings.every((x) => x.severity !== 'error')));
   assert.equal(r.code, 0);
 });
+
+test('without --no-detect the machine is detected (fake nvidia-smi on PATH), and flags override it', () => {
+  const bin = path.join(__dirname, '..', '..', 'fixtures', 'bin');
+  const env = { PATH: `${bin}:/usr/bin:/bin`, FAKE_NVIDIA_SMI_MODE: 'ok' };
+  const dir = tempProject({ 'requirements.txt': 'numpy==1.26.4\n' });
+  const detected = json<JReport>(runCli(['check', '--json'], dir, env));
+  assert.equal(detected.machine.source, 'detected');
+  assert.equal(detected.machine.gpu?.driver, '550.54.14');
+  assert.equal(detected.machine.gpu?.gpus[0].name, 'NVIDIA GeForce RTX 4090');
+  const overridden = json<JReport>(runCli(['check', '--json', '--driver', '470.82.01'], dir, env));
+  assert.equal(overridden.machine.gpu?.driver, '470.82.01');
+  assert.equal(overridden.machine.gpu?.gpus[0].name, 'NVIDIA GeForce RTX 4090', 'the detected GPU stays');
+});
