@@ -75,6 +75,9 @@ function buildRelease(r) {
     torch: r.torch,
     torchvision: r.torchvision ?? null,
     torchaudio: r.torchaudio ?? null,
+    alsoPairs: r.domain_versions_conda
+      ? { torchvision: r.domain_versions_conda.torchvision ?? null, torchaudio: r.domain_versions_conda.torchaudio ?? null }
+      : null,
     python: py,
     variants: r.variants ?? null,
     variantsUnverified: Object.keys(r.variants_unverified ?? {}),

@@ -7,7 +7,7 @@ import { parseEnvironmentYml } from './conda/environment';
 import { parsePyproject } from './pyproject/pyproject';
 import { checkSetDiagnostics, parseRequirementsSet } from './requirements/index';
 import type { Env, FileReader } from './requirements/types';
-import { fromEnvironment, fromPyproject, fromRequirements, type DocumentKind, type ProjectModel } from './rules/model';
+import { forPlatform, fromEnvironment, fromPyproject, fromRequirements, type DocumentKind, type ProjectModel } from './rules/model';
 import { RULES } from './rules/index';
 import { resolveTorch } from './rules/resolve';
 
@@ -65,7 +65,9 @@ export function modelOf(path: string, text: string, opts: AnalyzeOptions, kind: 
  */
 export function analyzeDocument(path: string, text: string, machine: Machine | null, opts: AnalyzeOptions): { kind: DocumentKind; findings: Finding[] } {
   const kind = documentKind(path) ?? 'requirements';
-  const { model, syntax } = modelOf(path, text, opts, kind);
+  const parsed = modelOf(path, text, opts, kind);
+  const syntax = parsed.syntax;
+  const model = forPlatform(parsed.model, machine?.platform ?? null);
   const res = resolveTorch(model, machine);
   const findings = [...syntax];
   for (const rule of RULES) findings.push(...rule({ model, machine, res }));

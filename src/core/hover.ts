@@ -5,13 +5,13 @@
 import type { Machine } from './machine';
 import type { Span } from './text';
 import { documentKind, modelOf, type AnalyzeOptions } from './analyze';
-import { smName } from './knowledge/arches';
+import { servingTarget, smName } from './knowledge/arches';
 import { hasNvidiaGpu, variantFit } from './knowledge/fit';
 import { KNOWLEDGE_AS_OF, recommend } from './knowledge/recommend';
 import { allKnownVariants, isNewerThanKnown, torchRelease, variantsFor } from './knowledge/torch';
 import { variantKind } from './knowledge/variants';
 import { resolveTorch, type Resolution } from './rules/resolve';
-import type { IndexRef, TorchReq } from './rules/model';
+import { forPlatform, type IndexRef, type TorchReq } from './rules/model';
 
 function esc(s: string): string {
   return s.replace(/[\\`*_{}[\]()#+\-.!<>|~]/g, (c) => `\\${c}`);
@@ -53,7 +53,8 @@ function variantLines(version: string | null, variant: string, machine: Machine 
   }
   if (machine && hasNvidiaGpu(machine) && fit.cc) {
     const gpu = esc(machine.gpu.gpus[0]?.name ?? 'GPU');
-    const verdict = fit.kernels === 'sass' ? `runs (native ${smName(fit.cc)} kernels)`
+    const serving = fit.kernelList ? servingTarget(fit.cc, fit.kernelList.entry) : null;
+    const verdict = fit.kernels === 'sass' ? `runs (${smName(fit.cc)} uses the ${serving ?? 'matching'} kernels)`
       : fit.kernels === 'ptx' ? (fit.driver === 'below-toolkit' ? '**cannot run** (PTX only, driver too old to JIT it)' : 'runs through PTX JIT')
         : fit.kernels === 'none' ? `**no kernels for ${smName(fit.cc)}**` : 'unknown';
     out.push(`- ${gpu}: ${verdict}.`);
@@ -113,7 +114,7 @@ function indexHover(ix: IndexRef, res: Resolution, machine: Machine | null): str
 /** Hover for the element at `offset`, or null when it is not a torch-family line or PyTorch index. */
 export function hoverAt(path: string, text: string, offset: number, machine: Machine | null, opts: AnalyzeOptions): { markdown: string; span: Span } | null {
   const kind = documentKind(path) ?? 'requirements';
-  const { model } = modelOf(path, text, opts, kind);
+  const model = forPlatform(modelOf(path, text, opts, kind).model, machine?.platform ?? null);
   const res = resolveTorch(model, machine);
   for (const t of model.torch) {
     if (t.file === undefined && inside(t.req.span, offset)) return { markdown: torchHover(t, res, machine), span: t.req.span };

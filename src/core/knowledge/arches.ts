@@ -67,12 +67,37 @@ export function kernelSupport(cc: string, list: ArchEntry): KernelSupport {
     const k = parseCc(s);
     if (k && k[0] === g[0] && g[1] >= k[1]) return 'sass';
   }
-  if (list.ptx === null) return 'unknown';
+  if (list.ptx === null) {
+    // PTX in torch builds comes from "+PTX" on one of the listed architectures (TORCH_CUDA_ARCH_LIST),
+    // and PTX only JITs forward: a GPU older than every listed target cannot be served by it.
+    const older = list.sass.every((s) => {
+      const k = parseCc(s);
+      return k !== null && (g[0] < k[0] || (g[0] === k[0] && g[1] < k[1]));
+    });
+    return older ? 'none' : 'unknown';
+  }
   for (const p of list.ptx) {
     const k = parseCc(p);
     if (k && (g[0] > k[0] || (g[0] === k[0] && g[1] >= k[1]))) return 'ptx';
   }
   return 'none';
+}
+
+/** The kernel a GPU actually runs: the highest SASS of its major at or below its minor, else the PTX. */
+export function servingTarget(cc: string, list: ArchEntry): string | null {
+  const g = parseCc(cc);
+  if (!g) return null;
+  let best: [number, number] | null = null;
+  for (const s of list.sass) {
+    const k = parseCc(s);
+    if (k && k[0] === g[0] && g[1] >= k[1] && (!best || k[1] > best[1])) best = k;
+  }
+  if (best) return `sm_${best[0]}${best[1]}`;
+  for (const p of list.ptx ?? []) {
+    const k = parseCc(p);
+    if (k && (g[0] > k[0] || (g[0] === k[0] && g[1] >= k[1]))) return `compute_${k[0]}${k[1]}`;
+  }
+  return null;
 }
 
 /** Compute capability of the machine's first NVIDIA GPU, when known. */

@@ -47,7 +47,7 @@ function cudaReason(r: TorchRelease, fit: VariantFit, machine: Machine): string 
     parts.push(msg('driver {0} meets its floor ≥ {1}', machine.gpu.driver, fit.driverFloor).message);
   }
   if (fit.cc && (fit.kernels === 'sass' || fit.kernels === 'ptx')) {
-    parts.push(msg('it ships kernels for {0} ({1})', smName(fit.cc), fit.kernels === 'sass' ? 'SASS' : 'PTX').message);
+    parts.push(msg('its kernels run on {0} ({1})', smName(fit.cc), fit.kernels === 'sass' ? 'SASS' : 'PTX').message);
   }
   return msg('{0} is the newest CUDA variant of torch {1} that runs here{2}', fit.variant, r.torch,
     parts.length ? `: ${parts.join('; ')}` : '').message;

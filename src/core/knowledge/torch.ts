@@ -17,6 +17,8 @@ export interface TorchRelease {
   torch: string;
   torchvision: string | null;
   torchaudio: string | null;
+  /** Other published pairings (2.0.0: conda's torchvision 0.15.0 / torchaudio 2.0.0). */
+  alsoPairs: { torchvision: string | null; torchaudio: string | null } | null;
   python: PythonRange | null;
   /** Variants published on download.pytorch.org/whl/<variant>; null when unknown. */
   variants: string[] | null;
@@ -125,7 +127,9 @@ export function torchForPaired(pkg: 'torchvision' | 'torchaudio', version: strin
 export function pairs(pkg: 'torchvision' | 'torchaudio', version: string, torchVersion: string): boolean | null {
   const want = pairedVersion(pkg, torchVersion);
   if (!want) return null;
-  return normalizeTorchVersion(want) === normalizeTorchVersion(version);
+  const also = torchRelease(torchVersion)?.alsoPairs?.[pkg] ?? null;
+  const v = normalizeTorchVersion(version);
+  return normalizeTorchVersion(want) === v || (also !== null && normalizeTorchVersion(also) === v);
 }
 
 export type PythonSupport = 'supported' | 'experimental' | 'too-old' | 'too-new' | 'unknown';

@@ -8,10 +8,10 @@ import type { Machine } from '../machine';
 import type { Span } from '../text';
 import { bestVariant } from '../knowledge/fit';
 import { recommend } from '../knowledge/recommend';
-import { torchRelease, type TorchRelease } from '../knowledge/torch';
+import { releasesNewestFirst, torchRelease, type TorchRelease } from '../knowledge/torch';
 import { insertIndexLine, retargetEdits, sameEdits } from './edits';
 import type { IndexRef, ProjectModel } from './model';
-import type { Resolution } from './resolve';
+import { satisfiesSafe, type Resolution } from './resolve';
 
 export interface RuleContext {
   model: ProjectModel;
@@ -68,6 +68,15 @@ export function machineTarget(ctx: RuleContext): Target | null {
   if (res.pinned && res.version) {
     const best = bestVariant(res.version, machine);
     if (best) return { variant: best.variant, release: null };
+  }
+  const spec = res.torch?.req.specifier ?? '';
+  if (!res.pinned && spec) {
+    // Stay inside the project's own range: newest matching release (verified data first) that runs here.
+    const all = releasesNewestFirst().filter((r) => satisfiesSafe(r.torch, spec));
+    for (const r of [...all.filter((x) => x.verified), ...all.filter((x) => !x.verified)]) {
+      const best = bestVariant(r.torch, machine);
+      if (best && best.runs !== false) return { variant: best.variant, release: r };
+    }
   }
   const rec = recommend(machine);
   if (!rec) return null;

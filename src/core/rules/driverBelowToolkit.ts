@@ -15,10 +15,10 @@ export function driverBelowToolkit(ctx: RuleContext): Finding[] {
   const fit = variantFit(res.version, res.variant, machine);
   const site = variantSite(ctx);
   // PTX-only GPUs cannot run at all below the toolkit driver: gpu-arch-unsupported reports that.
-  if (fit.driver !== 'below-toolkit' || fit.kernels === 'ptx' || fit.kernels === 'none' || !site) return [];
-  const tail = fit.kernels === 'sass' && fit.cc
-    ? msg('this GPU has native {0} kernels in the wheel, so it runs.', smName(fit.cc)).message
-    : msg('a GPU newer than the wheel\'s kernel list will not run.').message;
+  // Confirmed native kernels = the common, working case: nothing to say.
+  if (fit.driver !== 'below-toolkit' || (fit.kernels !== 'unknown' && fit.kernels !== 'n/a') || !site) return [];
+  const tail = msg('a GPU newer than the wheel\'s kernel list will not run{0}.',
+    fit.cc ? msg(' (this one, {0}, could not be checked against the wheel)', smName(fit.cc)).message : '').message;
   return [at(Codes.driverBelowToolkit, 'information',
     msg('Driver {0} runs {1} wheels under CUDA minor-version compatibility (floor ≥ {2}) but is below the CUDA {3} toolkit driver (≥ {4}): PTX JIT is unavailable; {5}',
       machine.gpu.driver, res.variant, fit.driverFloor ?? '?', fit.cuda ?? '?', fit.toolkitDriver ?? '?', tail),

@@ -41,8 +41,10 @@ function uvTorchIndex(model: ProjectModel, machine: Machine | null): IndexRef | 
 }
 
 /** Newest known release satisfying a PEP 440 specifier (and publishing `variant` when given). */
-export function newestMatching(specifier: string, variant: string | null): string | null {
-  for (const r of releasesNewestFirst()) {
+export function newestMatching(specifier: string, variant: string | null, opts: { verifiedFirst?: boolean } = {}): string | null {
+  const all = releasesNewestFirst();
+  const order = opts.verifiedFirst ? [...all.filter((r) => r.verified), ...all.filter((r) => !r.verified)] : all;
+  for (const r of order) {
     if (variant && !(r.variants ?? []).includes(variant)) continue;
     if (!specifier || satisfiesSafe(r.torch, specifier)) return r.torch;
   }

@@ -17,8 +17,12 @@ export function torchUnpinnedWithExtraIndex(ctx: RuleContext): Finding[] {
   const ix = model.indexes.find((i) => i.kind === 'extra-index-url' && i.parsed?.variant);
   if (!ix || model.indexes.some((i) => i.kind === 'index-url' && i.parsed)) return [];
   const variant = ix.parsed?.variant as string;
-  const version = newestMatching(torch.req.specifier, variant)
-    ?? (torch.req.specifier ? null : newestWithVariant(variant)?.torch ?? null);
+  const spec = torch.req.specifier;
+  // Capped ranges whose newest match is served by the index are safe: pip prefers +local there.
+  const capped = torch.req.specifiers.some((s) => s.op === '<' || s.op === '<=' || s.op === '~=' || s.op === '==');
+  if (capped && newestMatching(spec, null) !== null && newestMatching(spec, null) === newestMatching(spec, variant)) return [];
+  const version = newestMatching(spec, variant, { verifiedFirst: true })
+    ?? (spec ? null : newestWithVariant(variant)?.torch ?? null);
   const rel = version ? torchRelease(version) : null;
   const edits = rel ? retargetEdits(model, [], { variant: null, release: rel }) : [];
   return [at(Codes.torchUnpinnedWithExtraIndex, 'warning',
