@@ -59,7 +59,7 @@ def _isdir(p):
     """A path-like string that is not a PEP 508 requirement names a local project directory."""
     if _real_isdir(p):
         return True
-    if is_url(p) or p.lower().endswith(_ARCHIVES):
+    if is_url(p) or re.match(r"^[A-Za-z][A-Za-z0-9+.-]+:", p) or p.lower().endswith(_ARCHIVES):
         return False
     rel = os.path.relpath(p) if os.path.isabs(p) else p
     return constructors._looks_like_path(rel) and not _valid_pep508(rel)
@@ -117,14 +117,22 @@ def written_marker(parsed):
     return m or None
 
 
+_SESSION = []
+
+
+def _session():
+    if not _SESSION:
+        _SESSION.append(PipSession())
+    return _SESSION[0]
+
+
 def one(path):
     path = os.path.abspath(path)
     out = {"file": path, "ok": True, "error": None, "requirements": []}
     cwd = os.getcwd()
     os.chdir(os.path.dirname(path))
     try:
-        session = PipSession()
-        for parsed in parse_requirements(path, session=session):
+        for parsed in parse_requirements(path, session=_session()):
             ireq = constructors.install_req_from_parsed_requirement(parsed)
             m = COMES_FROM.match(parsed.comes_from)
             hashes = []

@@ -106,10 +106,10 @@ class Out {
     return this.index(file).rangeOf(span);
   }
 
-  requirement(r: Requirement, line = r.line): void {
+  requirement(r: Requirement): void {
     this.result.requirements.push({
       file: r.file,
-      line: line + 1,
+      line: r.pipLine ?? r.line + 1,
       name: r.name,
       extras: r.extras,
       specifier: r.specifier,
@@ -123,7 +123,7 @@ class Out {
   }
 
   option(o: OptionLine): void {
-    this.result.options.push({ name: o.name, value: o.value, file: o.file, line: o.line + 1 });
+    this.result.options.push({ name: o.name, value: o.value, file: o.file, line: o.pipLine ?? o.line + 1 });
   }
 
   diagnostic(d: Finding, file: string): void {
@@ -138,9 +138,9 @@ class Out {
     for (const f of files) this.index(f.file, f.text);
     for (const r of requirements) this.requirement(r);
     const includes = files.flatMap((f) =>
-      f.includes.map((i) => ({ name: i.kind === 'constraint' ? '--constraint' : '--requirement', value: i.target, file: i.file, line: i.line })),
+      f.includes.map((i) => ({ name: i.kind === 'constraint' ? '--constraint' : '--requirement', value: i.target, file: i.file, line: (i.pipLine ?? i.line + 1) - 1 })),
     );
-    const all = [...options.map((o) => ({ name: o.name, value: o.value, file: o.file, line: o.line })), ...includes];
+    const all = [...options.map((o) => ({ name: o.name, value: o.value, file: o.file, line: (o.pipLine ?? o.line + 1) - 1 })), ...includes];
     const order = new Map(files.map((f, k) => [f.file, k]));
     all.sort((a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0) || a.line - b.line);
     for (const o of all) this.result.options.push({ ...o, line: o.line + 1 });

@@ -449,6 +449,7 @@ export function parseLogicalLine(ll: LogicalLine, ctx: LineContext): LineResult 
       ...b.req,
       file: ctx.file,
       line: ll.line,
+      pipLine: ll.pipLine,
       constraint: ctx.constraint,
       hashes: editable ? [] : hashes,
       options: editable ? [] : reqOptions,
@@ -474,6 +475,7 @@ export function parseLogicalLine(ll: LogicalLine, ctx: LineContext): LineResult 
     res.include = {
       file: ctx.file,
       line: ll.line,
+      pipLine: ll.pipLine,
       kind: req ? 'requirement' : 'constraint',
       target: inc.value ?? '',
       resolved: null,
@@ -486,6 +488,7 @@ export function parseLogicalLine(ll: LogicalLine, ctx: LineContext): LineResult 
     res.options.push({
       file: ctx.file,
       line: ll.line,
+      pipLine: ll.pipLine,
       name: o.spec.name,
       value: o.value,
       rawValue: o.value === null ? null : rawValue(ll, o, ctx.source),

@@ -30,6 +30,8 @@ export class LogicalLine {
     /** Source span of the whole logical line (first to last physical line), comment excluded. */
     readonly lineStart: number,
     readonly lineEnd: number,
+    /** 1-based line number pip reports (Python's splitlines() also breaks at \f, \v, \x1c-\x1e, \x85, U+2028/9). */
+    readonly pipLine: number = line + 1,
   ) {}
 
   /** Source offset of logical position `pos`; `end` picks the end side of an expanded token. */
@@ -90,6 +92,7 @@ interface Piece {
 interface Pending {
   pieces: Piece[];
   line: number;
+  pipLine: number;
   start: number;
   end: number;
 }
@@ -113,6 +116,7 @@ export function logicalLines(text: string, env: Env | undefined, from = 0, to = 
   let pos = from;
   if (pos === 0 && text.charCodeAt(0) === 0xfeff) pos = 1; // UTF-8 BOM: pip's auto_decode drops it
   let editorLine = firstLine;
+  let pipLine = firstLine + 1;
   let pending: Pending | null = null;
 
   while (pos < to) {
@@ -142,7 +146,7 @@ export function logicalLines(text: string, env: Env | undefined, from = 0, to = 
         finish(pending, env, out);
         pending = null;
       } else {
-        const p: Pending = { pieces: [{ text: text.slice(pos, eol), src: pos }], line: editorLine, start: pos, end: eol };
+        const p: Pending = { pieces: [{ text: text.slice(pos, eol), src: pos }], line: editorLine, pipLine, start: pos, end: eol };
         finish(p, env, out);
       }
     } else {
@@ -151,11 +155,12 @@ export function logicalLines(text: string, env: Env | undefined, from = 0, to = 
       let b = eol;
       while (a < b && text.charCodeAt(a) === 92) a++;
       while (b > a && text.charCodeAt(b - 1) === 92) b--;
-      if (!pending) pending = { pieces: [], line: editorLine, start: pos, end: eol };
+      if (!pending) pending = { pieces: [], line: editorLine, pipLine, start: pos, end: eol };
       pending.pieces.push({ text: text.slice(a, b), src: a });
       pending.end = eol;
     }
     editorLine += lineBreaks;
+    pipLine++;
     pos = next;
   }
   if (pending) finish(pending, env, out);
@@ -199,7 +204,7 @@ function finish(p: Pending, env: Env | undefined, out: LogicalLine[]): void {
     segs = r.segs;
   }
   const lineStart = segs.length ? segs[0].src : p.start;
-  out.push(new LogicalLine(textOut, segs, p.line, lineStart, lastSrc(segs, p.end)));
+  out.push(new LogicalLine(textOut, segs, p.line, lineStart, lastSrc(segs, p.end), p.pipLine));
 }
 
 function lastSrc(segs: Segment[], fallback: number): number {

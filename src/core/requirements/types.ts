@@ -16,6 +16,11 @@ export interface Requirement {
   file: string;
   /** 0-based line where the logical line starts. */
   line: number;
+  /**
+   * 1-based line number as pip reports it (additive). Differs from line + 1 only when the file
+   * contains line breaks Python's splitlines() knows but editors do not (\f, \v, U+2028, ...).
+   */
+  pipLine?: number;
   /** Name as written, or null for a bare URL/path without #egg=. */
   name: string | null;
   /** PEP 503 normalised name ("torch-vision" → "torch-vision", "Torch_Vision" → "torch-vision"). */
@@ -49,6 +54,8 @@ export interface Requirement {
 export interface OptionLine {
   file: string;
   line: number;
+  /** 1-based line number as pip reports it (additive; see Requirement.pipLine). */
+  pipLine?: number;
   /** Canonical long name: "--extra-index-url", "--index-url", "--find-links", "--requirement", ... */
   name: string;
   /** The argument after environment-variable expansion, or null for flags such as --pre. */
@@ -64,6 +71,8 @@ export interface OptionLine {
 export interface Include {
   file: string;
   line: number;
+  /** 1-based line number as pip reports it (additive; see Requirement.pipLine). */
+  pipLine?: number;
   kind: 'requirement' | 'constraint';
   /** Path as written. */
   target: string;
