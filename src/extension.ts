@@ -9,6 +9,8 @@ import { registerDiagnostics } from './vscode/diagnostics';
 import { registerCodeActions } from './vscode/codeActions';
 import { registerHover } from './vscode/hover';
 import { registerReport } from './vscode/report';
+import { registerCreateCondaEnv } from './vscode/createCondaEnv';
+import { registerStatusBar } from './vscode/statusBar';
 
 export function activate(context: vscode.ExtensionContext): void {
   const log = createLog();
@@ -16,12 +18,13 @@ export function activate(context: vscode.ExtensionContext): void {
   context.subscriptions.push(vscode.commands.registerCommand(Commands.showLog, () => log.show()));
   log.info(`AI Env Doctor ${String(context.extension.packageJSON.version)} activated`);
 
-  const machine = new CurrentMachine(log, null);
+  const machine = new CurrentMachine(log, registerStatusBar(context, log));
   context.subscriptions.push(machine);
   const diagnostics = registerDiagnostics(context, log, machine, analyzeDocument);
   registerCodeActions(context, log, diagnostics);
   registerHover(context, log, machine, hoverAt);
   registerReport(context, log, machine, analyzeDocument);
+  registerCreateCondaEnv(context, log, machine);
 }
 
 export function deactivate(): void {

@@ -132,3 +132,16 @@ test('--version before driver 610 (plain DRIVER/CUDA lines)', () => {
   assert.equal(r.cuda, '12.4');
   assert.equal(r.smiVersion, null);
 });
+
+test('short names for the status bar', async () => {
+  const { shortGpuName, shortGpuSummary } = await import('../../../src/core/gpu/names');
+  assert.equal(shortGpuName('NVIDIA GeForce RTX 4090'), 'RTX 4090');
+  assert.equal(shortGpuName('NVIDIA GeForce RTX 4080 ...'), 'RTX 4080 ...');
+  assert.equal(shortGpuName('NVIDIA H100 80GB HBM3'), 'H100 80GB HBM3');
+  assert.equal(shortGpuName('Tesla P100-SXM2...'), 'P100-SXM2...');
+  assert.equal(shortGpuName('NVIDIA GeForce RTX 4070 Laptop GPU'), 'RTX 4070 Laptop');
+  assert.equal(shortGpuName('TITAN Xp'), 'TITAN Xp');
+  assert.equal(shortGpuSummary(Array(8).fill('NVIDIA B200')), '8× B200');
+  assert.equal(shortGpuSummary(['NVIDIA GeForce RTX 4090', 'NVIDIA GeForce RTX 3090']), 'RTX 4090 +1');
+  assert.equal(shortGpuSummary([]), '');
+});
