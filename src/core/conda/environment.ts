@@ -42,7 +42,8 @@ function locateScalar(text: string, node: Scalar): Located | null {
   if (!r) return { value, span: { start: 0, end: 0 }, direct: false };
   const [s, e] = [r[0], r[1]];
   if (text.slice(s, e) === value) return { value, span: { start: s, end: e }, direct: true };
-  if ((node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') && text.slice(s + 1, e - 1) === value) {
+  const q = node.type === 'QUOTE_DOUBLE' ? '"' : node.type === 'QUOTE_SINGLE' ? "'" : null;
+  if (q && e - s >= 2 && text[s] === q && text[e - 1] === q && text.slice(s + 1, e - 1) === value) {
     return { value, span: { start: s + 1, end: e - 1 }, direct: true };
   }
   return { value, span: { start: s, end: e }, direct: false };
@@ -237,7 +238,7 @@ export function parseEnvironmentYml(text: string, file: string): CondaEnvironmen
         const parsed = loc.direct ? r : relocate(r, loc.span);
         if (parsed.requirement) env.pip.requirements.push(parsed.requirement);
         if (parsed.option) env.pip.options.push(parsed.option);
-        if (parsed.include) env.pip.includes.push({ target: parsed.include.target, span: parsed.include.span });
+        if (parsed.include) env.pip.includes.push({ target: parsed.include.target, span: parsed.include.span, kind: parsed.include.kind });
         env.diagnostics.push(...parsed.diagnostics);
       }
     });

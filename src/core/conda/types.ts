@@ -58,7 +58,7 @@ export interface CondaEnvironment {
     requirements: Requirement[];
     options: OptionLine[];
     /** `-r file` entries inside the pip block. */
-    includes: { target: string; span: Span }[];
+    includes: { target: string; span: Span; kind?: 'requirement' | 'constraint' }[];
     /** Every string entry as written, in order (additive). */
     entries: PipEntry[];
   } | null;

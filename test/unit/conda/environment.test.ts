@@ -257,6 +257,32 @@ test('empty and non-mapping documents', () => {
   assert.equal(parseEnvironmentYml('dependencies:\n', 'e.yml').dependencies.length, 0);
 });
 
+test('CRLF line endings and a UTF-8 BOM keep exact spans and lines', { skip: !haveCorpus && 'no ../shared' }, () => {
+  const lf = readFileSync(path.join(dir, 'aqlaboratory__openfold__environment.yml'), 'utf8');
+  const text = '\uFEFF' + lf.replace(/\n/g, '\r\n');
+  const env = parseEnvironmentYml(text, 'e.yml');
+  assert.deepEqual(env.diagnostics, []);
+  assert.equal(env.name?.value, 'openfold-env');
+  assert.equal(env.dependencies.length, 28);
+  for (const d of env.dependencies) assert.equal(slice(text, d.span), d.raw);
+  assert.deepEqual(env.pip?.entries.map((e) => e.line), [36, 37, 38, 39]);
+  assert.deepEqual(env.pip?.requirements.map((r) => r.name), ['deepspeed', 'dm-tree', null, 'flash-attn']);
+});
+
+test('-c constraints inside pip: are includes of kind constraint', () => {
+  const env = parseEnvironmentYml('dependencies:\n  - pip:\n    - -c constraints.txt\n    - -r req.txt\n', 'e.yml');
+  assert.deepEqual(env.pip?.includes.map((i) => [i.kind, i.target]), [['constraint', 'constraints.txt'], ['requirement', 'req.txt']]);
+});
+
+test('100,000-character entries are handled (linear work, a result, no throw)', () => {
+  const long = 'a'.repeat(100_000);
+  const text = `dependencies:\n  - ${long}>=1\n  - x ${'1 '.repeat(50_000)}\n  - pip:\n    - ${long}==1\n    - "${'('.repeat(50_000)}"\n`;
+  const env = parseEnvironmentYml(text, 'e.yml');
+  assert.equal(env.dependencies[0].name.length, 100_000);
+  assert.equal(env.pip?.requirements[0]?.name?.length, 100_000);
+  assert.ok(env.diagnostics.some((d) => d.severity === 'error'));
+});
+
 test('documents over the size cap are refused with one diagnostic, without parsing', () => {
   const text = 'dependencies:\n' + '  - numpy\n'.repeat(Math.ceil(MAX_YAML_CHARS / 10) + 1);
   const env = parseEnvironmentYml(text, 'e.yml');
