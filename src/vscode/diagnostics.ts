@@ -142,6 +142,15 @@ export class DiagnosticsController implements vscode.Disposable {
       this,
       subs,
     );
+    // An include changed on disk (checkout, another tool): re-check the open documents that read it.
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*.{txt,in}');
+    subs.push(watcher);
+    const onDisk = (uri: vscode.Uri) => {
+      if (!openDocumentAt(uri.fsPath)) this.scheduleDependents(uri);
+    };
+    watcher.onDidChange(onDisk, this, subs);
+    watcher.onDidCreate(onDisk, this, subs);
+    watcher.onDidDelete(onDisk, this, subs);
     machines.onDidChange(() => this.scheduleAll(), this, subs);
     onDidChangeSettings(
       (e) => {
@@ -203,11 +212,12 @@ export class DiagnosticsController implements vscode.Disposable {
     );
   }
 
-  /** Re-check documents that read `doc` as an include. */
-  private scheduleDependents(doc: vscode.TextDocument, delayMs = DEBOUNCE_MS): void {
-    if (doc.uri.scheme !== 'file') return;
-    const key = pathKey(doc.uri.fsPath);
-    const self = doc.uri.toString();
+  /** Re-check documents that read `doc` (or the file at `uri`) as an include. */
+  private scheduleDependents(doc: vscode.TextDocument | vscode.Uri, delayMs = DEBOUNCE_MS): void {
+    const uri = doc instanceof vscode.Uri ? doc : doc.uri;
+    if (uri.scheme !== 'file') return;
+    const key = pathKey(uri.fsPath);
+    const self = uri.toString();
     for (const a of this.analyses.values()) {
       if (a.key === self || !a.reads.has(key)) continue;
       const dependent = vscode.workspace.textDocuments.find((d) => d.uri.toString() === a.key);
