@@ -18,6 +18,7 @@ export function activate(context: vscode.ExtensionContext): void {
   context.subscriptions.push(vscode.commands.registerCommand(Commands.showLog, () => log.show()));
   log.info(`AI Env Doctor ${String(context.extension.packageJSON.version)} activated`);
 
+  // Detection (MachineService) + status bar; documents are judged against the target profile, else detection.
   const machine = new CurrentMachine(log, registerStatusBar(context, log));
   context.subscriptions.push(machine);
   const diagnostics = registerDiagnostics(context, log, machine, analyzeDocument);
