@@ -1,0 +1,38 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { apply, check, corpusText, noCorpus, only, preferred } from './helpers';
+
+test('pytorch=2.6 from the pytorch channel → error (never published there); fix moves torch to pip', () => {
+  const text = 'name: x\nchannels:\n  - pytorch\n  - nvidia\n  - conda-forge\ndependencies:\n  - python=3.11\n  - pytorch=2.6.0\n  - pytorch-cuda=12.4\n  - numpy\n';
+  const f = only(check(text, null, '/p/environment.yml'), 'conda-pytorch-channel-ended');
+  assert.equal(f.length, 1);
+  assert.equal(f[0].severity, 'error');
+  assert.match(f[0].message, /2\.5\.1/);
+  const fixed = apply(text, preferred(f[0]));
+  assert.equal(fixed, 'name: x\nchannels:\n  - nvidia\n  - conda-forge\ndependencies:\n  - python=3.11\n  - numpy\n  - pip\n  - pip:\n      - --extra-index-url https://download.pytorch.org/whl/cu124\n      - torch==2.6.0\n');
+  assert.deepEqual(only(check(fixed, null, '/p/environment.yml'), 'conda-pytorch-channel-ended'), []);
+});
+
+test('older pins on the channel → warning; with a machine the variant is the best for it', () => {
+  const text = 'channels:\n  - pytorch\ndependencies:\n  - pytorch=2.1.2\n  - torchvision=0.16.2\n  - pytorch-cuda=12.1\n  - pip\n  - pip:\n    - requests\n';
+  const f = only(check(text, { driver: '470.82.01', gpu: 'NVIDIA GeForce RTX 3090' }, '/p/environment.yml'), 'conda-pytorch-channel-ended');
+  assert.equal(f.length, 1);
+  assert.equal(f[0].severity, 'warning');
+  const fixed = apply(text, preferred(f[0]));
+  assert.equal(fixed, 'channels:\ndependencies:\n  - pip\n  - pip:\n    - --extra-index-url https://download.pytorch.org/whl/cu118\n    - torch==2.1.2\n    - torchvision==0.16.2\n    - requests\n');
+});
+
+test('control: conda-forge pytorch is not the ended channel', () => {
+  const text = 'channels:\n  - conda-forge\ndependencies:\n  - pytorch=2.6.0\n';
+  assert.deepEqual(only(check(text, null, '/p/environment.yml'), 'conda-pytorch-channel-ended'), []);
+});
+
+test('corpus: dinov2 conda.yaml (pytorch 2.0.0 + pytorch-cuda 11.7) gets a working pip fix', { skip: noCorpus }, () => {
+  const text = corpusText('environment/facebookresearch__dinov2__conda.yaml');
+  const f = only(check(text, null, '/p/conda.yaml'), 'conda-pytorch-channel-ended');
+  assert.equal(f.length, 1);
+  const fixed = apply(text, preferred(f[0]));
+  assert.match(fixed, /--extra-index-url https:\/\/download\.pytorch\.org\/whl\/cu117/);
+  assert.match(fixed, /torch==2\.0\.0/);
+  assert.deepEqual(only(check(fixed, null, '/p/conda.yaml'), 'conda-pytorch-channel-ended'), []);
+});
