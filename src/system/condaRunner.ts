@@ -41,8 +41,10 @@ export async function envsDirs(tool: CondaTool, opts: QueryOptions = {}): Promis
   });
   if (!r.ok) return [];
   try {
-    const raw = JSON.parse(r.stdout.slice(Math.max(0, r.stdout.indexOf('{')))) as { envs_dirs?: unknown };
-    if (Array.isArray(raw.envs_dirs)) return raw.envs_dirs.filter((d): d is string => typeof d === 'string');
+    const raw = JSON.parse(r.stdout.slice(Math.max(0, r.stdout.indexOf('{')))) as Record<string, unknown>;
+    // conda: envs_dirs; micromamba: "envs directories".
+    const dirs = raw.envs_dirs ?? raw['envs directories'];
+    if (Array.isArray(dirs)) return dirs.filter((d): d is string => typeof d === 'string');
   } catch {
     /* not JSON: fall back to the root prefix */
   }

@@ -2,7 +2,7 @@
 // project and the knowledge base (H4's torch data and recommend()).
 import type { Machine } from '../machine';
 import { recommend, type Recommendation } from '../knowledge/recommend';
-import { torchRelease } from '../knowledge/torch';
+import { releasesNewestFirst, torchRelease } from '../knowledge/torch';
 import { defaultEnvName } from './names';
 import { choosePython, type PythonChoice, type PythonRange } from './python';
 import type { ProjectModel } from './types';
@@ -25,7 +25,10 @@ export function defaultsFor(project: ProjectModel, machine: Machine | null): Def
   const ymlName = project.source.kind === 'environment' ? project.source.envName : null;
   let recommendation: Recommendation | null = null;
   if (machine) recommendation = recommend(machine, project.torchPin ?? undefined) ?? (project.torchPin ? null : recommend(machine));
-  const torch = project.torchPin ?? recommendation?.torch ?? null;
+  // Unpinned and no machine to recommend for: the newest release the data knows well bounds Python
+  // (a brand-new CPython often has no torch wheels yet).
+  const torch = project.torchPin ?? recommendation?.torch
+    ?? releasesNewestFirst().find((r) => r.verified && r.python?.max)?.torch ?? null;
   const python = choosePython({
     torchRange: torchPythonRange(torch),
     requiresPython: project.requiresPython,

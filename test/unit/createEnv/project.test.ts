@@ -68,3 +68,10 @@ test('defaults: name from the yml, Python from the torch range and the project',
   assert.equal(req.torch, '2.5.1');
   assert.equal(req.python.python, '3.12', 'torch 2.5.1 ships wheels up to 3.12 (data/torch.json)');
 });
+
+test('defaults without a machine: unpinned torch still bounds Python by a known release', () => {
+  const d = defaultsFor(readProject(folder({ 'requirements.txt': 'torch\n' })), null);
+  assert.equal(d.recommendation, null);
+  assert.ok(d.torch, 'a known torch release bounds the choice');
+  assert.ok(d.python.candidates.length > 0);
+});
