@@ -16,7 +16,7 @@ import type { CondaEnvironment, CondaSpec, PipEntry } from './types';
 
 /** Larger documents are not parsed (a real environment.yml is a few KB). */
 export const MAX_YAML_CHARS = 2_000_000;
-/** For any caller that converts a parsed document with doc.toJS({ maxAliasCount }) (this module never does). */
+/** Alias limit for the one place that converts nodes to plain values (variables). */
 export const MAX_ALIAS_COUNT = 100;
 
 const KNOWN_SECTIONS = new Set(['name', 'channels', 'dependencies', 'prefix', 'variables']);
@@ -160,10 +160,23 @@ export function parseEnvironmentYml(text: string, file: string): CondaEnvironmen
       }
     } else if (key === 'variables') {
       if (isMap(value)) {
-        for (const v of value.items) {
-          if (!isPair(v) || !isScalar(v.key)) continue;
-          const vv = deref(v.value);
-          env.variables[String(v.key.value)] = isScalar(vv) && vv.value !== null ? String(vv.value) : '';
+        // Converted with toJS under MAX_ALIAS_COUNT: conda reads these values as plain strings, and an
+        // alias bomb here stops at the limit with a diagnostic instead of expanding.
+        let js: unknown;
+        try {
+          js = value.toJS(doc, { maxAliasCount: MAX_ALIAS_COUNT });
+        } catch (e) {
+          diag(finding(Codes.invalidYaml, 'error', msg('Invalid YAML: {0}', e instanceof Error ? e.message : String(e)), nodeSpan(value, keySpan)));
+          js = null;
+        }
+        if (js && typeof js === 'object' && !Array.isArray(js)) {
+          for (const [k, v] of Object.entries(js as Record<string, unknown>)) {
+            if (v !== null && typeof v === 'object') {
+              diag(finding(Codes.invalidEnvironment, 'error', msg('The value of variable "{0}" must be a string.', k), nodeSpan(value, keySpan)));
+              continue;
+            }
+            env.variables[k] = v === null || v === undefined ? '' : String(v);
+          }
         }
       } else if (value !== null && !(isScalar(value) && value.value === null)) {
         diag(finding(Codes.invalidEnvironment, 'error', msg('"{0}" must be a mapping.', key), nodeSpan(value, keySpan)));
@@ -195,7 +208,13 @@ export function parseEnvironmentYml(text: string, file: string): CondaEnvironmen
         }
         const spec = condaSpec(text, loc);
         env.dependencies.push(spec);
-        if (spec.error) {
+        const src = text.slice(loc.span.start, loc.span.end);
+        if (n.type === 'PLAIN' && /[\r\n]/.test(src) && /\n\s*- /.test(src)) {
+          // "- pip" followed by a more-indented "- x": YAML folds both lines into one plain string.
+          diag(finding(Codes.invalidCondaSpec, 'error',
+            msg('"{0}" continues on the next line, so YAML reads the indented list below it as part of this entry. Did you mean "- {1}:"?', firstLine(src), spec.name || firstLine(src)),
+            { start: loc.span.start, end: loc.span.start + firstLine(src).length }));
+        } else if (spec.error) {
           diag(finding(Codes.invalidCondaSpec, 'error', msg('conda would reject "{0}": {1}', spec.raw || loc.value, spec.error), spec.errorSpan ?? spec.span));
         }
       } else if (isMap(n)) {

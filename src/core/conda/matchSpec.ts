@@ -65,7 +65,8 @@ function parseClause(text: string): CondaVersionClause | string {
   }
   if (t === '' && op !== null && op !== '=') return `missing version after "${op}"`;
   if (op === null && (t === '*' || t === '')) return { op: 'any', version: '' };
-  if (!/^[A-Za-z0-9_.*+!-]+$/.test(t)) return `invalid version "${text}"`;
+  // conda's VersionOrder accepts only these characters (no "-": that separates name-version-build).
+  if (!/^[A-Za-z0-9_.*+!]+$/.test(t)) return `invalid version "${text}"`;
   if (op === '=' && t === '*') return { op: 'any', version: '' };
   if (op === '===') op = '==';
   if (op === null || op === '=') {

@@ -289,6 +289,8 @@ test('documents over the size cap are refused with one diagnostic, without parsi
   assert.equal(env.dependencies.length, 0);
   assert.equal(env.diagnostics.length, 1);
   assert.equal(env.diagnostics[0].code, 'invalid-yaml');
+  const huge = parseEnvironmentYml('x'.repeat(50_000_000), 'e.yml');
+  assert.deepEqual(huge.diagnostics.map((d) => [d.code, d.severity]), [['invalid-yaml', 'warning']]);
 });
 
 test('an alias bomb is not expanded (the AST is walked, not converted)', () => {
@@ -346,4 +348,34 @@ test('property: generated valid environments round-trip names and versions with 
       assert.equal(d.version, o ? (o === '=' ? v : o + v) : null);
     });
   }), { numRuns: 200 });
+});
+
+test('"- pip" without a colon followed by an indented list is flagged at the pip line', () => {
+  const text = 'dependencies:\n  - python=3.10\n  - pip\n    - torch==2.1.0\n    - numpy\n';
+  const env = parseEnvironmentYml(text, 'e.yml');
+  const d = env.diagnostics.find((x) => x.code === 'invalid-conda-spec');
+  assert.ok(d, JSON.stringify(env.diagnostics));
+  assert.equal(slice(text, d.span), 'pip');
+  assert.match(d.message, /Did you mean "- pip:"/);
+  assert.equal(env.pip, null);
+});
+
+test('conda versions may not contain "-"', () => {
+  const env = parseEnvironmentYml('dependencies:\n  - openssl=1.1-1\n', 'e.yml');
+  assert.equal(env.diagnostics[0]?.code, 'invalid-conda-spec');
+});
+
+test('variables are converted under the alias limit: a bomb there stops with a diagnostic', () => {
+  const lines = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
+  for (let i = 1; i < 10; i++) {
+    const p = String.fromCharCode(97 + i - 1);
+    const q = String.fromCharCode(97 + i);
+    lines.push(`${q}: &${q} [*${p},*${p},*${p},*${p},*${p},*${p},*${p},*${p},*${p}]`);
+  }
+  lines.push('variables:', '  BOOM: *j', '  CUDA_HOME: /usr/local/cuda');
+  const env = parseEnvironmentYml(lines.join('\n') + '\n', 'e.yml');
+  assert.ok(env.diagnostics.some((d) => d.code === 'invalid-yaml' && /alias/i.test(d.message)), JSON.stringify(env.diagnostics.map((d) => d.message)));
+  const ok = parseEnvironmentYml('x: &v /opt/cuda\nvariables:\n  CUDA_HOME: *v\n  LIST: [1]\n', 'e.yml');
+  assert.deepEqual(ok.variables, { CUDA_HOME: '/opt/cuda' });
+  assert.ok(ok.diagnostics.some((d) => d.code === 'invalid-environment' && d.message.includes('"LIST"')));
 });

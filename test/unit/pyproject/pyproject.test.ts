@@ -213,6 +213,8 @@ test('documents over the size cap are refused with one diagnostic', () => {
   const text = '[project]\ndependencies = [\n' + '"numpy",\n'.repeat(Math.ceil(MAX_TOML_CHARS / 9) + 1) + ']\n';
   const py = parsePyproject(text, 'pyproject.toml');
   assert.deepEqual([py.requirements.length, py.diagnostics.length, py.diagnostics[0].code], [0, 1, 'invalid-toml']);
+  const huge = parsePyproject('#'.repeat(50_000_000), 'pyproject.toml');
+  assert.deepEqual(huge.diagnostics.map((d) => [d.code, d.severity]), [['invalid-toml', 'warning']]);
 });
 
 test('a 20,000-entry dependency array is read completely, with exact spans', () => {
