@@ -7,7 +7,7 @@
 // and finally drives the UI with playwright-core (ui.mjs). Exit code 0 only when every session passed.
 //
 //   node test/e2e/run.mjs [--session NAME]... [--no-ui] [--ui-only] [--no-build] [--build-only] [--update-media] [--keep]
-//   env: E2E_TIMEOUT_MS (per session, default 240000), VERBOSE=1 (every extension-host log line)
+//   env: E2E_SUITES (comma list: only these suites), E2E_TIMEOUT_MS (per session, default 240000), VERBOSE=1 (every extension-host log line)
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -200,7 +200,8 @@ async function main() {
       const present = new Set(fs.readdirSync(OUT).filter((f) => f.endsWith('.test.js')).map((f) => f.slice(0, -8)));
       for (const s of SESSIONS) {
         if (only.length && !only.includes(s.name)) continue;
-        const suites = s.suites.filter((x) => present.has(x));
+        const pick = (process.env.E2E_SUITES || '').split(',').filter(Boolean);
+        const suites = s.suites.filter((x) => present.has(x) && (!pick.length || pick.includes(x)));
         if (!suites.length) {
           console.log(`[e2e] session ${s.name}: no suites yet (${s.suites.join(', ')})`);
           continue;
