@@ -62,6 +62,7 @@ export function parsePyproject(text: string, file: string): Pyproject {
   };
 
   const project = isTable(data.project) ? data.project : null;
+
   const isPixiToml = basename(file).toLowerCase() === 'pixi.toml' ||
     (isTable(data.workspace) && 'channels' in data.workspace) ||
     (project !== null && 'channels' in project && !Array.isArray(project.dependencies));
@@ -107,6 +108,17 @@ export function parsePyproject(text: string, file: string): Pyproject {
     if (uv['dev-dependencies'] !== undefined) addDeps(uv['dev-dependencies'], ['tool', 'uv', 'dev-dependencies'], 'group:dev');
     readUvIndexes(uv, model, loc, text);
     readUvSources(uv, model, loc);
+  }
+
+  if (!isPixiToml) {
+    // The `toml` package reads TOML 1.1; tools that read pyproject.toml with a TOML 1.0 parser reject these.
+    for (const l of loc.all()) {
+      if (l.toml11) {
+        model.diagnostics.push(finding(Codes.invalidToml, 'warning',
+          msg('TOML 1.0 does not allow line breaks, comments or a trailing comma inside an inline table {...}; parsers that follow TOML 1.0 reject this file.'),
+          l.span));
+      }
+    }
   }
 
   const pixiBase: TomlPath | null = isPixiToml ? [] : tool && isTable(tool.pixi) ? ['tool', 'pixi'] : null;

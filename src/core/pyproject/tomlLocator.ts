@@ -16,12 +16,16 @@ export interface TomlValueLoc {
   kind: 'string' | 'array' | 'table' | 'scalar';
   /** Span of the key that names this value (the last key segment), when it has one. */
   keySpan: Span | null;
+  /** An inline table written with newlines, comments or a trailing comma (TOML 1.1 only). */
+  toml11?: boolean;
 }
 
 export interface TomlLocations {
   get(path: TomlPath): TomlValueLoc | undefined;
   /** Span of a [table] / [[array.of.tables]] section, header through the line before the next header. */
   table(path: TomlPath): Span | undefined;
+  /** Every located value, in text order of completion. */
+  all(): IterableIterator<TomlValueLoc>;
 }
 
 const MAX_DEPTH = 100;
@@ -170,10 +174,16 @@ export function locateToml(text: string): TomlLocations {
       const close = c === '[' ? ']' : '}';
       i++;
       let idx = 0;
+      // TOML 1.0 inline tables: one line, no comments, no trailing comma (TOML 1.1 allows them).
+      let toml11 = false;
+      let afterComma = false;
       for (;;) {
+        let from = i;
         skipWsNl();
+        if (c === '{' && /[\n#]/.test(text.slice(from, i))) toml11 = true;
         if (i >= n) return false;
         if (text[i] === close) {
+          if (c === '{' && afterComma) toml11 = true;
           i++;
           break;
         }
@@ -189,11 +199,14 @@ export function locateToml(text: string): TomlLocations {
           skipWs();
           if (!readValue([...path, ...k.keys], k.span, depth + 1)) return false;
         }
+        from = i;
         skipWsNl();
-        if (text[i] === ',') i++;
+        if (c === '{' && /[\n#]/.test(text.slice(from, i))) toml11 = true;
+        afterComma = text[i] === ',';
+        if (afterComma) i++;
         else if (text[i] !== close) return false;
       }
-      record(path, { span: { start: s, end: i }, contentSpan: null, kind: c === '[' ? 'array' : 'table', keySpan });
+      record(path, { span: { start: s, end: i }, contentSpan: null, kind: c === '[' ? 'array' : 'table', keySpan, ...(toml11 ? { toml11 } : {}) });
       return true;
     }
     // Numbers, booleans, dates: up to a delimiter.
@@ -242,6 +255,7 @@ export function locateToml(text: string): TomlLocations {
   return {
     get: (path) => values.get(pathKey(path)),
     table: (path) => tables.get(pathKey(path)),
+    all: () => values.values(),
   };
 }
 

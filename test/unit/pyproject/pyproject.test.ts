@@ -261,3 +261,12 @@ test('property: generated dependency arrays are located exactly (any quoting, co
     });
   }), { numRuns: 200 });
 });
+
+test('inline tables over several lines or with a trailing comma are TOML 1.1: warned in pyproject.toml', () => {
+  const text = '[tool.uv.sources]\ntorch = { index = "pytorch",\n  marker = "sys_platform == \'linux\'" }\nx = { a = 1, }\ny = { a = [\n 1,\n 2] }\n';
+  const py = parsePyproject(text, 'pyproject.toml');
+  const w = py.diagnostics.filter((d) => d.code === 'invalid-toml');
+  assert.deepEqual(w.map((d) => [d.severity, slice(text, d.span)?.slice(0, 8)]), [['warning', '{ index '], ['warning', '{ a = 1,']]);
+  assert.equal(py.uvSources[0].index, 'pytorch');
+  assert.deepEqual(parsePyproject(text, '/w/pixi.toml').diagnostics, []);
+});
