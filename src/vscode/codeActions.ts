@@ -71,6 +71,8 @@ export class FixProvider implements vscode.CodeActionProvider {
   }
 
   private fixAll(doc: vscode.TextDocument): vscode.CodeAction | undefined {
+    // An explicit request (e.g. codeActionsOnSave right after typing) must not miss a pending analysis.
+    if (this.controller.isPending(doc)) this.controller.ensureCurrent(doc);
     const { plan, edit, entries } = fixAllEdit(this.controller, doc);
     if (plan.edits.length === 0) return undefined;
     const action = new vscode.CodeAction(vscode.l10n.t('Fix all AI Env Doctor problems'), FIX_ALL_KIND);

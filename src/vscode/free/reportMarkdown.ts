@@ -37,9 +37,12 @@ export interface ReportInput {
   docsUrl: (code: string) => string;
 }
 
-/** Escape text for Markdown: no markup, links or HTML can come through. */
+/**
+ * Escape text for inline Markdown: no emphasis, code, link, image, HTML or table syntax can come through.
+ * Characters that only matter at the start of a line (#, -, +, 1.) stay readable: the text never starts one.
+ */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()<>#+\-.!|~]/g, '\\$&').replace(/\r?\n/g, ' ');
+  return text.replace(/[\\`*_[\]<>|~]/g, '\\$&').replace(/\r?\n/g, ' ');
 }
 
 function code(text: string): string {

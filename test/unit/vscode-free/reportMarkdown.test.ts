@@ -15,7 +15,8 @@ function input(over: Partial<ReportInput>): ReportInput {
 
 test('escapeMarkdown leaves no markup, link or HTML active', () => {
   const s = escapeMarkdown('[x](command:evil) <img src=x> **b** `c` | d\nnext');
-  assert.ok(!/(^|[^\\])[[\]()<>*`|]/.test(s), s);
+  assert.ok(!/(^|[^\\])[[\]<>*`|_]/.test(s), s);
+  assert.equal(escapeMarkdown('torch 2.1.2 (cu121) - ok!'), 'torch 2.1.2 (cu121) - ok!', 'plain prose stays readable');
   assert.ok(!s.includes('\n'));
 });
 
