@@ -17,11 +17,14 @@ export function driverTooOld(ctx: RuleContext): Finding[] {
     const site = variantSite(ctx);
     if (fit.driver === 'too-old' && site) {
       const target = machineTarget(ctx);
-      const hint = target ? msg(' Use {0}{1}.', target.variant, target.release ? ` (torch ${target.release.torch})` : '').message : '';
       const fix = machineFix(ctx);
+      const use = target ? `${target.variant}${target.release ? ` (torch ${target.release.torch})` : ''}` : null;
       out.push(at(Codes.driverTooOld, 'error',
-        msg('{0} wheels (CUDA {1}) need NVIDIA driver ≥ {2} even under minor-version compatibility; this machine has {3}.{4}',
-          res.variant, fit.cuda ?? '?', fit.driverFloor ?? '?', machine.gpu.driver, hint),
+        use
+          ? msg('{0} wheels (CUDA {1}) need NVIDIA driver ≥ {2} even under minor-version compatibility; this machine has {3}. Use {4}.',
+            res.variant, fit.cuda ?? '?', fit.driverFloor ?? '?', machine.gpu.driver, use)
+          : msg('{0} wheels (CUDA {1}) need NVIDIA driver ≥ {2} even under minor-version compatibility; this machine has {3}.',
+            res.variant, fit.cuda ?? '?', fit.driverFloor ?? '?', machine.gpu.driver),
         site, fix ? [fix] : []));
     }
   }
