@@ -9,7 +9,8 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const cli = path.join(root, 'dist', 'cli.js');
+// AED_CLI: run another build of the CLI (the tests pass a fresh bundle of the sources).
+const cli = process.env.AED_CLI ? path.resolve(process.env.AED_CLI) : path.join(root, 'dist', 'cli.js');
 const examples = process.argv[2] ?? 'examples';
 
 export const PROFILES = [
