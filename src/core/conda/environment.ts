@@ -254,7 +254,9 @@ export function parseEnvironmentYml(text: string, file: string): CondaEnvironmen
         env.pip.entries.push(entry);
         const r = parsePipEntry(loc.direct ? text : loc.value, loc.direct ? loc.span.start : 0,
           loc.direct ? loc.span.end : loc.value.length, file, entry.line);
-        const parsed = loc.direct ? r : relocate(r, loc.span);
+        // A scalar with escapes or folding was parsed from its value: its spans all point at the whole
+        // scalar, so edits computed inside the value cannot be applied to the text.
+        const parsed = loc.direct ? r : relocate({ ...r, diagnostics: r.diagnostics.map((d) => ({ ...d, fixes: [] })) }, loc.span);
         if (parsed.requirement) env.pip.requirements.push(parsed.requirement);
         if (parsed.option) env.pip.options.push(parsed.option);
         if (parsed.include) env.pip.includes.push({ target: parsed.include.target, span: parsed.include.span, kind: parsed.include.kind });

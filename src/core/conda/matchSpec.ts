@@ -274,6 +274,7 @@ export function parseMatchSpec(source: string, start: number, end: number): Matc
     let specText = version;
     if (version.startsWith('=') && !version.startsWith('==')) {
       vs += 1;
+      while (vs < ve && isSpace(source[vs])) vs++;
       version = version.slice(1);
       if (b && !/[=,|]/.test(version)) specText = version;
     }

@@ -54,6 +54,17 @@ test('build strings: "name version build", "name=version=build", "name=*=cuda*"'
   assert.deepEqual([parse(d).version, parse(d).build], ['>=1.0,<2.0', 'py34_0']);
 });
 
+test('spaces around "=" as conda tolerates them', () => {
+  const s = 'numpy = 1.2';
+  const p = parse(s);
+  assert.equal(p.version, '1.2');
+  assert.equal(at(s, p.versionSpan), '1.2');
+  assert.deepEqual(p.clauses, [[{ op: 'fuzzy', version: '1.2' }]]);
+  const q = 'pytorch >=1.8,<2.0 | 2.1.*';
+  assert.deepEqual(parse(q).clauses, [[{ op: '>=', version: '1.8' }, { op: '<', version: '2.0' }], [{ op: 'fuzzy', version: '2.1' }]]);
+  assert.equal(parse(q).build, null);
+});
+
 test('bracket section overrides and carries spans', () => {
   const s = "pytorch[version='>=1.12,<2', build=cuda*, channel=pytorch]";
   const p = parse(s);
