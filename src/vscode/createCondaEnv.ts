@@ -201,9 +201,19 @@ async function selectInterpreter(pythonPath: string, folder: string, log: vscode
 }
 
 async function currentMachine(machines: CurrentMachine, folder: string, log: vscode.LogOutputChannel): Promise<Machine | null> {
+  const s = readSettings(vscode.Uri.file(folder));
+  // A fresh probe first (the cached one may be the no-process first paint, or old): the env is built for
+  // this GPU. Bounded by the probe timeout; the refresh command belongs to the status bar.
+  try {
+    await Promise.race([
+      vscode.commands.executeCommand(Commands.refresh),
+      new Promise((resolve) => setTimeout(resolve, s.probeTimeoutSeconds * 1000 + 2000)),
+    ]);
+  } catch (e) {
+    log.warn(`create-env: refresh failed: ${(e as Error).message}`);
+  }
   const known = machines.machineFor(vscode.Uri.file(folder));
   if (known) return known;
-  const s = readSettings(vscode.Uri.file(folder));
   try {
     return (await detectMachine({ timeoutMs: s.probeTimeoutSeconds * 1000, nvidiaSmiPath: s.nvidiaSmiPath || undefined, gpuOnly: true })).machine;
   } catch (e) {

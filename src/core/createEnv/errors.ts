@@ -60,7 +60,8 @@ export function lastErrorLines(output: string, max = 6): string[] {
   let i = blocks.length - 1;
   while (i > 0 && blocks[i].every((l) => isWrapper(l))) i--;
   const picked = blocks[i].filter((l) => !isWrapper(l));
-  const wrappers = blocks.slice(i + 1).flat().filter((l) => isWrapper(l) && !/^Pip subprocess error:/.test(l));
+  // Keep conda's own verdict ("CondaEnvException: Pip failed"), not conda run's "see above" line.
+  const wrappers = blocks.slice(i + 1).flat().filter((l) => isWrapper(l) && !/^Pip subprocess error:|^ERROR conda\.cli\.main_run/.test(l));
   const all = [...(picked.length ? picked : blocks[i]), ...wrappers];
   return all.slice(0, max);
 }

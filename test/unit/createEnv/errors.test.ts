@@ -21,7 +21,9 @@ test('pip errors inside conda env create are quoted with the wrapper', () => {
 
 test('conda run failure keeps pip lines first; \\r progress lines split', () => {
   const out = 'Collecting torch\r  10%\r 100%\nERROR: No matching distribution found for torch\n\nERROR conda.cli.main_run:execute(125): `conda run python -m pip install` failed. (See above for error)\n';
-  assert.equal(lastErrorLines(out)[0], 'ERROR: No matching distribution found for torch');
+  assert.deepEqual(lastErrorLines(out), ['ERROR: No matching distribution found for torch']);
+  assert.deepEqual(lastErrorLines('x\nERROR conda.cli.main_run:execute(125): `conda run python` failed. (See above for error)\n'),
+    ['ERROR conda.cli.main_run:execute(125): `conda run python` failed. (See above for error)'], 'alone, it is all there is');
 });
 
 test('conda errors with a follow-up line; no error line → last lines', () => {
