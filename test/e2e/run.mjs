@@ -14,6 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
 import { launch, runSuites } from './browser.mjs';
+import { MARKER, serve } from './bridge.mjs';
 import { killAll, startServer, workbenchUrl } from './server.mjs';
 import { NODE24_BIN, ROOT, setup } from './setup.mjs';
 
@@ -85,12 +86,22 @@ function sessionEnv(session, runDir) {
     AIENV_REPO_ROOT: ROOT,
     // make the fake conda/python/nvidia-smi the only ones the extension can find
     CONDA_EXE: '',
-    CONDA_PREFIX: '',
-    CONDA_DEFAULT_ENV: '',
     CONDA_SHLVL: '',
     VIRTUAL_ENV: '',
-    FAKE_TOOLS_LOG: path.join(runDir, 'fake-tools.log'),
+    AIENV_UI_BRIDGE: '1',
+    // the conda stand-in (H8) and an activated env whose python is the fake one (H3)
+    FAKE_CONDA_ROOT: path.join(runDir, 'conda'),
+    FAKE_CONDA_LOG: path.join(runDir, 'conda.log'),
+    CONDA_PREFIX: path.join(runDir, 'conda', 'envs', 'py_comfy'),
+    CONDA_DEFAULT_ENV: 'py_comfy',
+    FAKE_NVIDIA_SMI_LOG: path.join(runDir, 'nvidia-smi.log'),
+    FAKE_PYTHON_LOG: path.join(runDir, 'python.log'),
   };
+  const envBin = path.join(env.CONDA_PREFIX, 'bin');
+  fs.mkdirSync(envBin, { recursive: true });
+  fs.mkdirSync(path.join(env.CONDA_PREFIX, 'conda-meta'), { recursive: true });
+  fs.copyFileSync(path.join(FAKE_BIN, 'python'), path.join(envBin, 'python'));
+  fs.chmodSync(path.join(envBin, 'python'), 0o755);
   return env;
 }
 
@@ -140,6 +151,8 @@ async function runSession(session, runRoot) {
     userSettings: userSettings(session),
   });
   const logPath = path.join(RESULTS, `${session.name}.exthost.log`);
+  const shotDir = path.join(RESULTS, session.name);
+  fs.mkdirSync(shotDir, { recursive: true });
   const logStream = fs.createWriteStream(logPath);
   let code = 2;
   let browser;
@@ -154,6 +167,11 @@ async function runSession(session, runRoot) {
       timeoutMs: TIMEOUT_MS,
       onLog: (type, text) => {
         logStream.write(`[${type}] ${text}\n`);
+        const at = text.indexOf(MARKER);
+        if (at >= 0) {
+          void serve(browser.page, runDir, text.slice(at + MARKER.length).trim().split(/\s/)[0], shotDir);
+          return;
+        }
         if (process.env.VERBOSE || ((type === 'info' || type === 'log' || type === 'error') && !isNoise(text))) {
           for (const line of text.split('\n')) console.log(`  [${session.name}] ${line}`);
         }

@@ -118,3 +118,72 @@ export async function revertAndClose(): Promise<void> {
 export function rangeText(doc: vscode.TextDocument, r: vscode.Range): string {
   return doc.getText(r);
 }
+
+// ---------------------------------------------------------------------------------------------------------
+// The UI bridge. Under test/e2e/run.mjs the workbench these suites run in is a page driven by playwright;
+// a suite can ask the driver to look at (or act on) the real DOM: it writes a request file into
+// $AIENV_RUN_DIR/ui/, logs a marker line (forwarded to the driver through codeAutomationLog), and waits for
+// the response file. Without the driver (e.g. @vscode/test-cli), uiAvailable() is false and such tests skip.
+
+export interface UiStatusBar {
+  op: 'statusbar';
+  /** regex source the item's text must match */
+  match?: string;
+  /** wait for the warning background to be on (true) or off (false) */
+  warning?: boolean;
+  /** hover the item and wait for its tooltip to match this regex source */
+  tooltip?: string;
+  screenshot?: string;
+  timeoutMs?: number;
+}
+export interface UiKeys {
+  op: 'keys';
+  /** keys pressed in order (playwright names), each after the quick input shows when `whenQuickInput` */
+  keys: string[];
+  whenQuickInput?: boolean;
+  timeoutMs?: number;
+}
+export interface UiScreenshot {
+  op: 'screenshot';
+  name: string;
+}
+export type UiRequest = UiStatusBar | UiKeys | UiScreenshot;
+export interface UiResponse {
+  ok: boolean;
+  error?: string;
+  text?: string;
+  warning?: boolean;
+  tooltip?: string;
+  quickInput?: string;
+}
+
+let uiSeq = 0;
+
+export function uiAvailable(): boolean {
+  return !!process.env.AIENV_RUN_DIR && process.env.AIENV_UI_BRIDGE === '1';
+}
+
+export async function ui(req: UiRequest): Promise<UiResponse> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const fs = require('fs') as typeof import('fs');
+  const dir = path.join(process.env.AIENV_RUN_DIR as string, 'ui');
+  fs.mkdirSync(dir, { recursive: true });
+  const id = `${process.pid}-${++uiSeq}`;
+  const reqFile = path.join(dir, `${id}.request.json`);
+  const resFile = path.join(dir, `${id}.response.json`);
+  fs.writeFileSync(reqFile, JSON.stringify(req));
+  console.log(`@@AIENV_UI@@${id}`);
+  const timeoutMs = ('timeoutMs' in req && req.timeoutMs ? req.timeoutMs : 20_000) + 15_000;
+  const res = await waitFor(
+    () => (fs.existsSync(resFile) ? (JSON.parse(fs.readFileSync(resFile, 'utf8')) as UiResponse) : null),
+    (r) => r !== null,
+    { timeoutMs, what: `the UI driver to answer ${JSON.stringify(req)}` },
+  );
+  return res as UiResponse;
+}
+
+export async function expectUi(req: UiRequest): Promise<UiResponse> {
+  const r = await ui(req);
+  assert.ok(r.ok, `UI check failed: ${r.error ?? ''} (request ${JSON.stringify(req)}; saw ${JSON.stringify(r)})`);
+  return r;
+}
