@@ -5,6 +5,7 @@ import { DOCS_BASE } from '../../constants';
 import type { Finding, Severity } from '../../core/finding';
 import type { LineIndex, Span } from '../../core/text';
 import type { Report } from './model';
+import { ruleDescription } from './ruleDescriptions';
 import { oneLine } from './text';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -55,9 +56,12 @@ export function toSarif(report: Report, opts: { version: string; cwd: string }):
   const rules = ruleIds.map((id) => ({
     id,
     name: id.replace(/(^|-)([a-z])/g, (_m, _d: string, c: string) => c.toUpperCase()),
-    shortDescription: { text: id.replace(/-/g, ' ') },
+    shortDescription: { text: ruleDescription(id) ?? id.replace(/-/g, ' ') },
     helpUri: `${DOCS_BASE}${id}.md`,
-    help: { text: `See ${DOCS_BASE}${id}.md` },
+    help: {
+      text: `${ruleDescription(id) ?? id} Why it matters and how to fix it: ${DOCS_BASE}${id}.md`,
+      markdown: `${ruleDescription(id) ?? id} [Why it matters and how to fix it](${DOCS_BASE}${id}.md).`,
+    },
     defaultConfiguration: { level: ruleLevel.get(id) },
   }));
   const results = [];

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { codes, json, runCli, tempProject, type JReport } from './cliHarness';
+import { codes, json, repoRoot, runCli, tempProject, type JReport } from './cliHarness';
 
 const OLD_DRIVER = ['--no-detect', '--driver', '470.82.01', '--gpu', 'NVIDIA GeForce RTX 3090', '--platform', 'linux'];
 
@@ -93,6 +93,12 @@ test('--sarif: SARIF 2.1.0 with rules linking to docs/rules/<code>.md and 1-base
   const rule = run.tool.driver.rules.find((x: { id: string }) => x.id === 'driver-too-old');
   assert.ok(rule);
   assert.match(rule.helpUri, /docs\/rules\/driver-too-old\.md$/);
+  assert.match(rule.shortDescription.text, /driver/i);
+  // Each rule's help page exists in the repository.
+  for (const r of run.tool.driver.rules as { id: string; helpUri: string }[]) {
+    const doc = /docs\/rules\/[a-z0-9-]+\.md$/.exec(r.helpUri)?.[0];
+    assert.ok(doc && fs.existsSync(path.join(repoRoot, doc)), r.helpUri);
+  }
   const res = run.results.find((x: { ruleId: string }) => x.ruleId === 'driver-too-old');
   assert.equal(res.level, 'error');
   assert.equal(run.tool.driver.rules[res.ruleIndex].id, 'driver-too-old');
@@ -209,4 +215,25 @@ test('without --no-detect the machine is detected (fake nvidia-smi on PATH), and
   const overridden = json<JReport>(runCli(['check', '--json', '--driver', '470.82.01'], dir, env));
   assert.equal(overridden.machine.gpu?.driver, '470.82.01');
   assert.equal(overridden.machine.gpu?.gpus[0].name, 'NVIDIA GeForce RTX 4090', 'the detected GPU stays');
+});
+
+test('findings in an included file are listed under that file, and --fix edits it', () => {
+  const dir = tempProject({ 'requirements.txt': '-r reqs/base.txt\nnumpy==1.26.4\n', 'reqs/base.txt': 'torch==2.1.2+cu121\n' });
+  const out = json<JReport>(runCli(['check', '--json', 'requirements.txt', ...OLD_DRIVER], dir));
+  const base = out.files.find((f) => f.path === 'reqs/base.txt');
+  assert.ok(base, JSON.stringify(out.files.map((f) => f.path)));
+  assert.ok(base.findings.some((f) => f.code === 'driver-too-old' && f.range.start.line === 0));
+  runCli(['check', '--fix', 'requirements.txt', ...OLD_DRIVER], dir);
+  assert.match(fs.readFileSync(path.join(dir, 'reqs/base.txt'), 'utf8'), /cu118/);
+  assert.equal(fs.readFileSync(path.join(dir, 'requirements.txt'), 'utf8'), '-r reqs/base.txt\nnumpy==1.26.4\n');
+});
+
+test('--fix keeps CRLF line endings and a UTF-8 byte-order mark', () => {
+  const text = '\ufeff# gpu\r\nnumpy==1.26.4\r\ntorch==2.1.2+cu121\r\n';
+  const dir = tempProject({ 'requirements.txt': text });
+  runCli(['check', '--fix', ...OLD_DRIVER], dir);
+  const after = fs.readFileSync(path.join(dir, 'requirements.txt'), 'utf8');
+  assert.ok(after.startsWith('\ufeff# gpu\r\nnumpy==1.26.4\r\n'), JSON.stringify(after));
+  assert.match(after, /cu118/);
+  assert.doesNotMatch(after.replace(/\r\n/g, ''), /\n/, 'no bare LF introduced');
 });
