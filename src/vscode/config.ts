@@ -2,6 +2,8 @@
 // resource-scoped, so a folder can describe its own GPU server), plus a change event narrowed to ours.
 import * as vscode from 'vscode';
 import { Settings } from '../constants';
+import type { Machine } from '../core/machine';
+import { MachineFlagError, machineFromFlags } from '../core/machineProfile';
 import { executablePath } from './trust';
 import { parseTargetSetting, type TargetFlags } from './free/targetProfile';
 
@@ -39,6 +41,20 @@ export function readSettings(scope?: vscode.ConfigurationScope): SettingsSnapsho
     unpinnedRequirements: c.get<boolean>(Settings.unpinnedRequirements) !== false,
     statusBarEnabled: c.get<boolean>(Settings.statusBarEnabled) !== false,
   };
+}
+
+/**
+ * The target profile as a Machine, laid over `base` (what was detected; null → an empty Linux machine).
+ * null when no profile is set; an English error (for the log) when a value cannot describe a machine.
+ */
+export function targetMachine(settings: SettingsSnapshot, base: Machine | null): { machine: Machine | null; error: string | null } {
+  if (!settings.target) return { machine: null, error: null };
+  try {
+    return { machine: { ...machineFromFlags(settings.target, base), source: 'target' }, error: null };
+  } catch (e) {
+    if (e instanceof MachineFlagError) return { machine: null, error: `aiEnvDoctor.target ignored: ${e.message}` };
+    throw e;
+  }
 }
 
 /** Fires when any aiEnvDoctor.* setting changes (in any scope). */

@@ -4,9 +4,8 @@
 import * as vscode from 'vscode';
 import type { Detection } from '../core/detection';
 import type { Machine } from '../core/machine';
-import { MachineFlagError, machineFromFlags } from '../core/machineProfile';
 import { Settings } from '../constants';
-import { onDidChangeSettings, readSettings } from './config';
+import { onDidChangeSettings, readSettings, targetMachine } from './config';
 
 /** What the resolver needs from the machine service (H3's MachineService fits this shape). */
 export interface DetectionSource {
@@ -47,14 +46,9 @@ export class CurrentMachine implements vscode.Disposable {
     const detected = this.detection?.machine ?? null;
     const settings = readSettings(resource);
     for (const p of settings.targetProblems) this.once(p);
-    if (!settings.target) return detected;
-    try {
-      return { ...machineFromFlags(settings.target, detected), source: 'target' };
-    } catch (e) {
-      if (!(e instanceof MachineFlagError)) throw e;
-      this.once(`aiEnvDoctor.target ignored: ${e.message}`);
-      return detected;
-    }
+    const target = targetMachine(settings, detected);
+    if (target.error) this.once(target.error);
+    return target.machine ?? detected;
   }
 
   private once(problem: string): void {
