@@ -69,29 +69,50 @@ function lineEnd(text, starts, line) {
   return end;
 }
 
-/** Before/after lines for the edits of one fix: edits sharing lines are shown together. */
+/**
+ * Before/after lines for the edits of one fix. Edits on the same or adjacent lines are shown together;
+ * lines the edit leaves as they were are trimmed, and a pure insertion keeps the line after it as context.
+ */
 function beforeAfter(text, edits) {
   const starts = lineStarts(text);
   const offset = (p) => Math.min(starts[Math.min(p.line, starts.length - 1)] + p.character, text.length);
   const spans = edits
-    .map((e) => ({ start: offset(e.range.start), end: offset(e.range.end), startLine: e.range.start.line, endLine: e.range.end.line, newText: e.newText }))
+    .map((e) => {
+      // An edit that ends at the start of a line (a whole-line deletion or insertion) does not touch that line.
+      const endLine = e.range.end.character === 0 && e.range.end.line > e.range.start.line ? e.range.end.line - 1 : e.range.end.line;
+      return { start: offset(e.range.start), end: offset(e.range.end), startLine: e.range.start.line, endLine, newText: e.newText };
+    })
     .sort((a, b) => a.start - b.start);
   const groups = [];
   for (const s of spans) {
     const g = groups[groups.length - 1];
-    if (g && s.startLine <= g.endLine + 0) {
+    if (g && s.startLine <= g.endLine + 1) {
       g.edits.push(s);
       g.endLine = Math.max(g.endLine, s.endLine);
     } else groups.push({ startLine: s.startLine, endLine: s.endLine, edits: [s] });
   }
   return groups.map((g) => {
     const from = starts[g.startLine];
-    const to = lineEnd(text, starts, g.endLine);
-    let after = text.slice(from, to);
+    const lineTo = lineEnd(text, starts, Math.min(g.endLine, starts.length - 1));
+    const to = Math.max(lineTo, ...g.edits.map((e) => e.end));
+    let region = text.slice(from, to);
     for (const e of [...g.edits].sort((a, b) => b.start - a.start)) {
-      after = after.slice(0, Math.max(0, e.start - from)) + e.newText + after.slice(Math.max(0, e.end - from));
+      region = region.slice(0, e.start - from) + e.newText + region.slice(e.end - from);
     }
-    return { before: text.slice(from, to).split(/\r\n|\r|\n/), after: after === '' ? [] : after.split(/\r\n|\r|\n/) };
+    const split = (t) => (t === '' ? [] : t.replace(/(\r\n|\r|\n)$/, '').split(/\r\n|\r|\n/));
+    let before = split(text.slice(from, to));
+    let after = split(region);
+    let context = null;
+    while (before.length && after.length && before[0] === after[0]) {
+      before.shift();
+      after.shift();
+    }
+    while (before.length && after.length && before[before.length - 1] === after[after.length - 1]) {
+      context = before.pop();
+      after.pop();
+    }
+    if (before.length) context = null;
+    return { before, after, context };
   });
 }
 
@@ -123,9 +144,11 @@ function runProfile(profile) {
       if (!fix) continue;
       console.log(`           ${green('fix:')} ${fix.title}`);
       const local = fix.edits.filter((e) => !e.file);
-      for (const g of beforeAfter(text, local)) {
+      for (const [i, g] of beforeAfter(text, local).entries()) {
+        if (i > 0) console.log(`             ${dim('⋯')}`);
         for (const l of g.before) console.log(`             ${red('- ' + l)}`);
         for (const l of g.after) console.log(`             ${green('+ ' + l)}`);
+        if (g.context !== null) console.log(`             ${dim('  ' + g.context)}`);
       }
       for (const e of fix.edits.filter((x) => x.file)) console.log(`             ${dim(`(also edits ${e.file})`)}`);
     }
@@ -148,7 +171,8 @@ function main() {
   }
   const projects = fs
     .readdirSync(path.resolve(root, examples), { withFileTypes: true })
-    .map((d) => (d.isDirectory() ? `${d.name}/` : d.name));
+    .filter((d) => d.isDirectory())
+    .map((d) => `${d.name}/`);
   console.log(bold('AI Env Doctor demo'));
   console.log(`Checking ${examples}/ (${projects.join(', ')}) against ${PROFILES.length} machine profiles.`);
   console.log('No GPU needed: each machine is described by flags (--gpu, --driver, --platform, --python) and detection is off.');
