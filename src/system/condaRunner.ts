@@ -22,7 +22,7 @@ export interface QueryOptions {
 
 /** Environment for every step: never prompt, unbuffered UTF-8 output so lines stream as they happen. */
 export function stepEnv(base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
-  return { ...base, PIP_NO_INPUT: '1', PYTHONUNBUFFERED: '1', PYTHONIOENCODING: 'utf-8', CONDA_ALWAYS_YES: undefined };
+  return { ...base, PIP_NO_INPUT: '1', PIP_PROGRESS_BAR: 'off', PYTHONUNBUFFERED: '1', PYTHONIOENCODING: 'utf-8' };
 }
 
 /** Prefixes of every env the tool knows (`env list --json`); null when the call fails or prints no JSON. */

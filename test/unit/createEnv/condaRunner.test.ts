@@ -141,3 +141,14 @@ test('LineSplitter: \\n, \\r\\n, \\r redraws, chunk boundaries', () => {
   ls.flush();
   assert.deepEqual(got, ['a', 'b 10%', 'b 100%', 'cd', 'tail']);
 });
+
+test('a step past its time limit is stopped and reported as timed out', { skip: process.platform === 'win32' }, async () => {
+  const s = sandbox();
+  const plan = reqPlan(s.dir, { kind: 'name', name: 'slow' });
+  const r = await runPlan(plan, { env: { ...s.env, FAKE_CONDA_SLEEP: '60' }, timeoutMs: 1500 });
+  assert.equal(r.ok, false);
+  assert.equal(r.timedOut, true);
+  assert.equal(r.cancelled, false);
+  assert.equal(r.failedStep?.id, 'create');
+  assert.equal(s.calls().filter((c) => c.argv[0] === 'run').length, 0);
+});
