@@ -96,7 +96,7 @@ const ERROR_TEXT: Record<string, string> = {
   unparsed: 'nvidia-smi output not recognised',
 };
 
-export function toText(j: DetectJson): string {
+export function toText(j: DetectJson, envChecked = true): string {
   const out: string[] = [];
   const g = j.gpu;
   if (g.vendor === 'apple') out.push('GPU:      Apple silicon (MPS)');
@@ -113,7 +113,7 @@ export function toText(j: DetectJson): string {
   if (g.error && g.gpus.length > 0) out.push(`Warning:  ${ERROR_TEXT[g.error] ?? g.error}`);
   if (j.env) {
     out.push(`Env:      ${j.env.name ?? '(no name)'}${j.env.prefix ? ` at ${j.env.prefix}` : ''}${j.env.python ? `, Python ${j.env.python}` : ''} [${j.env.source}]`);
-  } else out.push('Env:      none found');
+  } else out.push(envChecked ? 'Env:      none found' : 'Env:      not checked (--no-env)');
   if (j.torch) {
     if (j.torch.version) {
       const flags: string[] = [];
@@ -162,6 +162,6 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     gpuOnly: values['no-env'] === true,
   });
   const j = toJson(detection);
-  io.out(values.json ? JSON.stringify(j, null, 2) : toText(j));
+  io.out(values.json ? JSON.stringify(j, null, 2) : toText(j, values['no-env'] !== true));
   return 0;
 }

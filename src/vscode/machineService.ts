@@ -25,7 +25,7 @@ export class MachineService implements vscode.Disposable {
   private current: Detection | null = null;
   private currentState: MachineState = 'probing';
   private running: Promise<void> | null = null;
-  private again = false;
+  private queued: Promise<void> | null = null;
   private abort: AbortController | null = null;
   private timer: NodeJS.Timeout | undefined;
   private lastRefreshStarted = 0;
@@ -121,22 +121,27 @@ export class MachineService implements vscode.Disposable {
     if (seconds > 0) this.timer = setInterval(() => void this.refresh('interval'), Math.max(5, seconds) * 1000);
   }
 
-  /** Probe again. Concurrent calls share the running refresh; one more runs after it if asked meanwhile. */
+  /**
+   * Probe again. A call while a refresh runs gets one follow-up refresh (shared by every such call), so
+   * the returned promise always settles on a result that started after the call was made.
+   */
   refresh(reason = 'command'): Promise<void> {
     if (this.disposed) return Promise.resolve();
     if (this.running) {
-      this.again = true;
-      return this.running;
-    }
-    this.running = this.run(reason).finally(() => {
-      this.running = null;
-      if (this.again && !this.disposed) {
-        this.again = false;
-        void this.refresh('queued');
+      if (!this.queued) {
+        this.queued = this.running.then(() => {
+          this.queued = null;
+          return this.refresh(reason);
+        });
       }
+      return this.queued;
+    }
+    const run = this.run(reason).finally(() => {
+      if (this.running === run) this.running = null;
     });
+    this.running = run;
     this.emitter.fire(); // "refreshing" is visible
-    return this.running;
+    return run;
   }
 
   private async run(reason: string): Promise<void> {
