@@ -37,17 +37,21 @@ export function condaPytorchChannelEnded(ctx: RuleContext): Finding[] {
   const asked = env.dependencies.map((d) => condaSpecVariant(d.name, d.version)).find((v) => v !== null) ?? null;
   let rel: TorchRelease | null = version ? torchRelease(version) : null;
   let variant: string | null = null;
-  if (rel && machine && hasNvidiaGpu(machine)) variant = bestVariant(rel.torch, machine)?.variant ?? null;
-  if (rel && !variant && asked && rel.variants?.includes(asked)) variant = asked;
-  if (!rel && !version) {
-    if (machine && hasNvidiaGpu(machine)) {
+  if (machine?.platform === 'darwin') {
+    variant = rel ? 'cpu' : null;
+  } else if (machine && hasNvidiaGpu(machine)) {
+    variant = rel ? bestVariant(rel.torch, machine)?.variant ?? null : null;
+    if (!variant && (rel || !version)) {
+      // Nothing of the pinned version runs here (or torch is unpinned): the recommended release.
       const rec = recommend(machine);
       rel = rec ? torchRelease(rec.torch) : null;
       variant = rec?.variant ?? null;
-    } else if (asked) {
-      rel = newestWithVariant(asked, { verifiedOnly: true });
-      variant = rel ? asked : null;
     }
+  } else if (rel) {
+    variant = asked && rel.variants?.includes(asked) ? asked : null;
+  } else if (!version && asked) {
+    rel = newestWithVariant(asked, { verifiedOnly: true });
+    variant = rel ? asked : null;
   }
 
   let fixes: { title: string; preferred: boolean; edits: TextEdit[] }[] = [];
@@ -66,14 +70,16 @@ export function condaPytorchChannelEnded(ctx: RuleContext): Finding[] {
       if (line) edits.push(edit(line, ''));
     }
     const moved = new Set(env.dependencies.map((d) => d.name));
-    const pip = [`--extra-index-url ${indexUrlFor(variant)}`, `torch==${rel.torch}`];
+    // macOS: PyPI's wheels are the CPU/MPS build; no PyTorch index needed.
+    const pip = machine?.platform === 'darwin' ? [`torch==${rel.torch}`] : [`--extra-index-url ${indexUrlFor(variant)}`, `torch==${rel.torch}`];
     if (moved.has('torchvision') && rel.torchvision) pip.push(`torchvision==${rel.torchvision}`);
     if (moved.has('torchaudio') && rel.torchaudio) pip.push(`torchaudio==${rel.torchaudio}`);
     const add = addPipEntries(env, pip);
     if (ok && add) {
       // Insertions placed where a deleted line ends must not be swallowed: they are zero-width edits.
       edits.push(...add);
-      fixes = [{ title: msg('Install torch {0} with pip from the {1} index', rel.torch, variant).message, preferred: true, edits }];
+      const title = machine?.platform === 'darwin' ? msg('Install torch {0} with pip', rel.torch) : msg('Install torch {0} with pip from the {1} index', rel.torch, variant);
+      fixes = [{ title: title.message, preferred: true, edits }];
     }
   }
   return [at(Codes.condaPytorchChannelEnded, never ? 'error' : 'warning',

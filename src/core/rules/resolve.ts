@@ -51,6 +51,14 @@ export function newestMatching(specifier: string, variant: string | null, opts: 
   return null;
 }
 
+/** True when a known release newer than the newest one with `variant` (within the specifier) lacks it. */
+export function staleFor(specifier: string, variant: string): boolean {
+  const withV = newestMatching(specifier, variant);
+  if (!withV) return true;
+  return releasesNewestFirst().some((r) => compareVersions(r.torch, withV) > 0 && r.variants !== null
+    && !r.variants.includes(variant) && (!specifier || satisfiesSafe(r.torch, specifier)));
+}
+
 export function satisfiesSafe(version: string, specifier: string): boolean {
   try {
     return satisfies(version, specifier);
@@ -95,10 +103,14 @@ export function resolveTorch(model: ProjectModel, machine: Machine | null): Reso
     ?? torchIndexes.find((i) => i.parsed?.variant) ?? null;
   if (primary && primary.parsed?.variant) {
     const v = primary.parsed.variant;
+    // Unpinned with --extra-index-url: a stale index (a newer known release dropped the variant) loses
+    // to PyPI, whose newest torch pip then takes.
+    const stale = !res.version && primary.kind === 'extra-index-url' && staleFor(spec, v);
+    if (stale) res.version = newestMatching(spec, null);
     if (!res.version) res.version = newestMatching(spec, v) ?? (spec ? null : newestKnownTorch());
     const rel = res.version ? torchRelease(res.version) : null;
     // An --extra-index-url only wins when it serves the version (pip then prefers +cuXXX over the PyPI build).
-    if (primary.kind === 'extra-index-url' && rel && rel.variants && !rel.variants.includes(v) && !res.pinned) {
+    if (stale || (primary.kind === 'extra-index-url' && rel && rel.variants && !rel.variants.includes(v) && !res.pinned)) {
       // falls through to PyPI below
     } else {
       res.variant = v;

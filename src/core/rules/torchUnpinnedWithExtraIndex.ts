@@ -6,7 +6,9 @@ import { Codes } from '../../constants';
 import type { Finding } from '../finding';
 import { msg } from '../l10n';
 import { newestWithVariant, torchRelease } from '../knowledge/torch';
-import { at, type RuleContext } from './context';
+import type { Fix } from '../finding';
+import { hasNvidiaGpu } from '../knowledge/fit';
+import { at, machineTarget, targetFix, type RuleContext } from './context';
 import { retargetEdits } from './edits';
 import { newestMatching } from './resolve';
 
@@ -24,9 +26,18 @@ export function torchUnpinnedWithExtraIndex(ctx: RuleContext): Finding[] {
   const version = newestMatching(spec, variant, { verifiedFirst: true })
     ?? (spec ? null : newestWithVariant(variant)?.torch ?? null);
   const rel = version ? torchRelease(version) : null;
-  const edits = rel ? retargetEdits(model, [], { variant: null, release: rel }) : [];
+  let fix: Fix | null = null;
+  if (ctx.machine && hasNvidiaGpu(ctx.machine) && ctx.machine.platform !== 'darwin') {
+    // With a GPU known, pin to what runs here (the best variant for this machine), not just the index's newest.
+    const t = machineTarget(ctx);
+    if (t) fix = targetFix(ctx, { variant: t.variant, release: t.release ?? (rel && rel.variants?.includes(t.variant) ? rel : null) },
+      msg('Pin torch {0} from the {1} index', t.release?.torch ?? rel?.torch ?? '?', t.variant));
+  } else if (rel) {
+    const edits = retargetEdits(model, [], { variant: null, release: rel });
+    if (edits.length) fix = { title: msg('Pin torch {0} (newest with {1} wheels)', rel.torch, variant).message, preferred: true, edits };
+  }
   return [at(Codes.torchUnpinnedWithExtraIndex, 'warning',
     msg('torch is not pinned while {0} comes from --extra-index-url: pip takes the highest version across indexes and can silently install a PyPI build (another CUDA, or CPU on Windows).', variant),
     { span: torch.req.span, file: torch.file },
-    edits.length && rel ? [{ title: msg('Pin torch {0} (newest with {1} wheels)', rel.torch, variant).message, preferred: true, edits }] : [])];
+    fix ? [fix] : [])];
 }
