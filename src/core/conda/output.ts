@@ -92,18 +92,24 @@ function virtualPackages(v: unknown): CondaInfo['virtualPackages'] {
 export function parseCondaInfo(json: string): CondaInfo | null {
   const o = parseJsonObject(json);
   if (!o) return parseCondaInfoText(json);
-  if (!('conda_version' in o) && !('root_prefix' in o) && !('active_prefix' in o)) return null;
-  const vp = virtualPackages(o.virtual_pkgs);
+  // micromamba (and mamba 2) print their own keys: "base environment", "env location", "environment",
+  // "virtual packages" as "name=version=build" strings.
+  const mm = 'base environment' in o || 'micromamba version' in o || 'mamba version' in o;
+  if (!('conda_version' in o) && !('root_prefix' in o) && !('active_prefix' in o) && !mm) return null;
+  const vp = virtualPackages(o.virtual_pkgs ?? o['virtual packages']);
+  const noneish = (v: string | null): string | null => (v === null || v === '-' || /^none\b/i.test(v) ? null : v);
+  const envName = noneish(str(o['environment'])?.replace(/\s*\(.*\)\s*$/, '') ?? null);
   return {
-    activePrefix: str(o.active_prefix),
-    activePrefixName: str(o.active_prefix_name),
-    rootPrefix: str(o.root_prefix) ?? str(o.conda_prefix),
+    activePrefix: str(o.active_prefix) ?? noneish(str(o['env location'])),
+    activePrefixName: str(o.active_prefix_name) ?? envName,
+    rootPrefix: str(o.root_prefix) ?? str(o.conda_prefix) ?? str(o['base environment']),
     envs: strList(o.envs),
     condaVersion: str(o.conda_version),
     pythonVersion: pythonVersion(str(o.python_version)),
     platform: str(o.platform),
     virtualPackages: vp,
     cuda: vp.find((p) => p.name === '__cuda')?.version || null,
+    mambaVersion: str(o['micromamba version']) ?? str(o['mamba version']),
   };
 }
 
@@ -140,5 +146,6 @@ export function parseCondaInfoText(text: string): CondaInfo | null {
     platform: one('platform'),
     virtualPackages: vp,
     cuda: vp.find((p) => p.name === '__cuda')?.version || null,
+    mambaVersion: null,
   };
 }

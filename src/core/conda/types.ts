@@ -84,6 +84,8 @@ export interface CondaInfo {
   virtualPackages: { name: string; version: string; build: string }[];
   /** Version of the `__cuda` virtual package (the driver's CUDA), or null. */
   cuda: string | null;
+  /** micromamba / mamba 2 version when the output came from them (additive). */
+  mambaVersion?: string | null;
 }
 
 /** One row of plain `conda env list` output. */

@@ -80,10 +80,23 @@ test('conda info --json as conda prints it (with a warning line before the JSON)
     virtualPackages: [{ name: '__archspec', version: '1', build: 'zen3' }, { name: '__cuda', version: '12.4', build: '0' },
       { name: '__glibc', version: '2.35', build: '0' }],
     cuda: '12.4',
+    mambaVersion: null,
   });
   const noCuda = parseCondaInfo(JSON.stringify({ conda_version: '4.2.0', root_prefix: '/r', virtual_pkgs: [] }));
   assert.equal(noCuda?.cuda, null);
   assert.equal(noCuda?.activePrefix, null);
+});
+
+test('micromamba-style keys ("base environment", "env location", string virtual packages) are understood', () => {
+  const info = parseCondaInfo(JSON.stringify({
+    'base environment': '/home/u/micromamba', 'env location': '/home/u/micromamba/envs/ml', environment: 'ml (active)',
+    'micromamba version': '1.5.8', platform: 'linux-64', 'virtual packages': ['__unix=0=0', '__glibc=2.35=0', '__cuda=12.4=0'],
+  }));
+  assert.ok(info);
+  assert.deepEqual([info.rootPrefix, info.activePrefix, info.activePrefixName, info.mambaVersion, info.condaVersion, info.cuda],
+    ['/home/u/micromamba', '/home/u/micromamba/envs/ml', 'ml', '1.5.8', null, '12.4']);
+  const none = parseCondaInfo(JSON.stringify({ 'base environment': '/m', 'env location': '-', environment: 'None (not found)' }));
+  assert.deepEqual([none?.activePrefix, none?.activePrefixName], [null, null]);
 });
 
 test('unusable input gives null, never a throw', () => {
