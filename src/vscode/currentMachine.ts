@@ -6,6 +6,7 @@ import type { Detection } from '../core/detection';
 import type { Machine } from '../core/machine';
 import { Settings } from '../constants';
 import { onDidChangeSettings, readSettings, targetMachine } from './config';
+import { machineSignature } from './free/machineSignature';
 
 /** What the resolver needs from the machine service (H3's MachineService fits this shape). */
 export interface DetectionSource {
@@ -17,6 +18,7 @@ export class CurrentMachine implements vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<void>();
   private readonly disposables: vscode.Disposable[] = [this.emitter];
   private readonly reported = new Set<string>();
+  private signature = '';
   /** Fires when detection finishes or changes, or when a setting that shapes the machine changes. */
   readonly onDidChange: vscode.Event<void> = this.emitter.event;
 
@@ -24,7 +26,18 @@ export class CurrentMachine implements vscode.Disposable {
     private readonly log: vscode.LogOutputChannel,
     private readonly source: DetectionSource | null,
   ) {
-    if (source) this.disposables.push(source.onDidChange(() => this.emitter.fire()));
+    if (source) {
+      this.signature = machineSignature(source.detection?.machine ?? null);
+      this.disposables.push(
+        source.onDidChange(() => {
+          // A refresh that only moved memory use or utilisation changes no finding: no re-check.
+          const next = machineSignature(source.detection?.machine ?? null);
+          if (next === this.signature) return;
+          this.signature = next;
+          this.emitter.fire();
+        }),
+      );
+    }
     onDidChangeSettings(
       (e) => {
         if (e.affectsConfiguration(Settings.target)) {
