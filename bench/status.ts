@@ -11,6 +11,7 @@ import { performance } from 'node:perf_hooks';
 import { exec, spawnCounter } from '../src/system/exec';
 import { detectGpu, detectMachine, firstPaint } from '../src/system/detect';
 import { newProbeState } from '../src/system/nvidiaSmiProbe';
+import { newTorchProbeCache } from '../src/system/torchProbe';
 import { parseNvidiaSmiOutput } from '../src/core/gpu/nvidiaSmi';
 
 const repoRoot = path.resolve(__dirname, '..');
@@ -22,6 +23,9 @@ const fakePython = path.join(bin, 'python');
 export interface StatusBench {
   /** Processes one full refresh spawns (nvidia-smi + the env's python; conda only when not activated). */
   processesPerRefresh: number;
+  /** Processes of a focus/interval refresh while the env's packages are unchanged (torch probe reused). */
+  processesPerCachedRefresh: number;
+  cachedRefreshMs: number;
   /** nvidia-smi processes per refresh (target: at most 1). */
   nvidiaSmiPerRefresh: number;
   /** Processes the first paint spawns (target: 0). */
@@ -80,11 +84,13 @@ export async function benchStatusRefresh(runs = 30): Promise<StatusBench> {
   writeFileSync(driverFile, '550.54.14\n');
   const env: NodeJS.ProcessEnv = { PATH: [bin, '/usr/bin', '/bin'].join(path.delimiter), HOME: dir, FAKE_NVIDIA_SMI_LOG: smiLog };
   const state = newProbeState();
+  const torchCache = newTorchProbeCache();
 
   let smiCalls = 0;
   const m = await interleaved(runs, {
     firstPaint: () => firstPaint({ platform: 'linux', env, driverVersionFiles: [driverFile] }),
     full: () => detectMachine({ timeoutMs: 10_000, env, pythonPath: fakePython, platform: 'linux', probeState: state }),
+    cached: () => detectMachine({ timeoutMs: 10_000, env, pythonPath: fakePython, platform: 'linux', probeState: state, torchCache }),
     gpu: async () => {
       const before = spawnCounter.count;
       await detectGpu({ timeoutMs: 10_000, env, platform: 'linux', probeState: state });
@@ -108,6 +114,8 @@ export async function benchStatusRefresh(runs = 30): Promise<StatusBench> {
 
   return {
     processesPerRefresh: full.processes,
+    processesPerCachedRefresh: m.cached.processes,
+    cachedRefreshMs: m.cached.ms,
     nvidiaSmiPerRefresh,
     firstPaintProcesses: fp.processes,
     refreshMs: full.ms,
@@ -129,6 +137,7 @@ if (require.main === module) {
     if (process.argv.includes('--json')) console.log(JSON.stringify({ statusRefresh: r }, null, 2));
     else {
       console.log(`status refresh: ${r.processesPerRefresh} processes (${r.nvidiaSmiPerRefresh} nvidia-smi), ${r.refreshMs} ms; GPU part ${r.gpuRefreshMs} ms`);
+      console.log(`focus/interval refresh (torch probe reused): ${r.processesPerCachedRefresh} processes, ${r.cachedRefreshMs} ms`);
       console.log(`first paint: ${r.firstPaintProcesses} processes, ${r.firstPaintMs} ms`);
       for (const p of r.peers) console.log(`peer ${p.name}: ${p.processesPerRefresh} processes, ${p.refreshMs} ms`);
       console.log(`GPU refresh / nvidia-smi table: ${r.gpuVsTableRatio}`);

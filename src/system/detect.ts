@@ -7,7 +7,7 @@ import { envFromInterpreter, resolveActiveEnv } from './activeEnv';
 import { probeAmd } from './amdProbe';
 import { readDriverVersionFast } from './driverVersionFile';
 import { locateNvidiaSmi, newProbeState, probeNvidiaSmi, type NvidiaSmiProbeState } from './nvidiaSmiProbe';
-import { runTorchProbe, torchFromRun, type TorchProbeRun } from './torchProbe';
+import { runTorchProbeCached, torchFromRun, type TorchProbeCache, type TorchProbeRun } from './torchProbe';
 import { enrichGpuReport } from '../core/gpu/enrich';
 import { parseNvidiaSmiOutput } from '../core/gpu/nvidiaSmi';
 import type { ActiveEnv, Detection } from '../core/detection';
@@ -30,6 +30,10 @@ export interface DetectOptions {
   arch?: string;
   /** Kept across refreshes by the caller (remembers drivers that reject compute_cap). */
   probeState?: NvidiaSmiProbeState;
+  /** Reuse the last torch probe when the interpreter and its site-packages did not change. */
+  torchCache?: TorchProbeCache;
+  /** Ignore torchCache (explicit refresh, interpreter change). */
+  forceTorchProbe?: boolean;
   /** Driver version files for the no-process path (tests). */
   driverVersionFiles?: readonly string[];
 }
@@ -99,7 +103,9 @@ export async function detectMachine(opts: DetectOptions): Promise<Detection> {
         env, platform, timeoutMs: opts.timeoutMs, signal: opts.signal,
       });
       if (!active?.pythonPath) return { active, run: null };
-      const run = await runTorchProbe(active.pythonPath, { timeoutMs: opts.timeoutMs, signal: opts.signal, env });
+      const run = await runTorchProbeCached(active.pythonPath, {
+        timeoutMs: opts.timeoutMs, signal: opts.signal, env, cache: opts.torchCache, force: opts.forceTorchProbe,
+      });
       return { active, run };
     })();
   const [gpu, { active, run }] = await Promise.all([gpuP, envP]);

@@ -1,5 +1,6 @@
 // Run the env's Python once (with a timeout) to read its version and the installed torch build:
 // torch.__version__, torch.version.cuda/hip, torch.cuda.is_available(), the arch list, MPS.
+import { promises as fs } from 'node:fs';
 import { exec } from './exec';
 import { assessTorch, failedTorch, parseTorchProbeOutput, TORCH_PROBE_MARKER, type TorchProbeRaw } from '../core/gpu/torchCheck';
 import type { InstalledTorch } from '../core/detection';
@@ -8,6 +9,11 @@ import type { GpuReport } from '../core/machine';
 export const TORCH_PROBE_SCRIPT = `
 import json, sys
 out = {"python": "%d.%d.%d" % tuple(sys.version_info[:3]), "executable": sys.executable, "prefix": sys.prefix}
+try:
+    import site
+    out["sitePackages"] = list(site.getsitepackages()) + [site.getusersitepackages()]
+except BaseException:
+    out["sitePackages"] = [p for p in sys.path if p.endswith("site-packages")]
 try:
     import torch
 except ModuleNotFoundError:
@@ -76,4 +82,48 @@ export async function probeTorch(
   opts: { timeoutMs: number; signal?: AbortSignal; env?: NodeJS.ProcessEnv },
 ): Promise<InstalledTorch> {
   return torchFromRun(await runTorchProbe(python, opts), gpu);
+}
+
+/**
+ * Reuse of the last probe while nothing it depends on changed: same interpreter (path and mtime), same
+ * site-packages folders (their mtimes change when a package is installed or removed), same GPU/driver.
+ * Lets focus/interval refreshes skip starting Python (seconds with a real torch import).
+ */
+export interface TorchProbeCache {
+  entry: { python: string; signature: string; run: TorchProbeRun } | null;
+}
+
+export function newTorchProbeCache(): TorchProbeCache {
+  return { entry: null };
+}
+
+async function mtime(p: string): Promise<string> {
+  try {
+    const st = await fs.stat(p);
+    return String(st.mtimeMs);
+  } catch {
+    return 'missing';
+  }
+}
+
+export async function probeSignature(python: string, sitePackages: readonly string[]): Promise<string> {
+  const parts = await Promise.all([python, ...sitePackages].map(mtime));
+  return parts.join('|');
+}
+
+/** runTorchProbe, answered from the cache when allowed and still valid; stores successful runs. */
+export async function runTorchProbeCached(
+  python: string,
+  opts: { timeoutMs: number; signal?: AbortSignal; env?: NodeJS.ProcessEnv; cache?: TorchProbeCache; force?: boolean },
+): Promise<TorchProbeRun & { cached: boolean }> {
+  const cache = opts.cache;
+  const hit = cache?.entry;
+  if (cache && hit && !opts.force && hit.python === python && hit.run.raw) {
+    if ((await probeSignature(python, hit.run.raw.sitePackages)) === hit.signature) return { ...hit.run, cached: true };
+  }
+  const run = await runTorchProbe(python, opts);
+  if (cache) {
+    cache.entry = run.raw ? { python, signature: await probeSignature(python, run.raw.sitePackages), run } : null;
+  }
+  return { ...run, cached: false };
 }

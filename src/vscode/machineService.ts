@@ -9,6 +9,7 @@ import { PythonExtension } from '@vscode/python-extension';
 import type { Detection } from '../core/detection';
 import { detectMachine, firstPaint } from '../system/detect';
 import { newProbeState } from '../system/nvidiaSmiProbe';
+import { newTorchProbeCache } from '../system/torchProbe';
 import { Settings } from '../constants';
 import { onDidChangeSettings, readSettings } from './config';
 import { isTrusted, onDidGrantTrust } from './trust';
@@ -22,6 +23,7 @@ export class MachineService implements vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<void>();
   private readonly disposables: vscode.Disposable[] = [this.emitter];
   private readonly probeState = newProbeState();
+  private readonly torchCache = newTorchProbeCache();
   private current: Detection | null = null;
   private currentState: MachineState = 'probing';
   private running: Promise<void> | null = null;
@@ -161,6 +163,9 @@ export class MachineService implements vscode.Disposable {
         pythonPath: settingPython ?? extPython,
         pythonSource: settingPython ? 'setting' : extPython ? 'python-extension' : undefined,
         probeState: this.probeState,
+        torchCache: this.torchCache,
+        // Focus and timer refreshes reuse the torch probe while the env's packages are unchanged.
+        forceTorchProbe: reason !== 'window focus' && reason !== 'interval',
       });
       if (this.disposed) return;
       this.current = d;

@@ -19,6 +19,8 @@ export interface TorchProbeRaw {
   archList: string[];
   deviceCount: number | null;
   torchError: string | null;
+  /** site-packages folders of the interpreter (their mtimes tell whether packages changed since). */
+  sitePackages: string[];
 }
 
 const s = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
@@ -47,6 +49,7 @@ export function parseTorchProbeOutput(stdout: string): TorchProbeRaw | null {
     archList: Array.isArray(o.archList) ? o.archList.filter((a): a is string => typeof a === 'string') : [],
     deviceCount: typeof o.deviceCount === 'number' ? o.deviceCount : null,
     torchError: s(o.torchError),
+    sitePackages: Array.isArray(o.sitePackages) ? o.sitePackages.filter((a): a is string => typeof a === 'string') : [],
   };
 }
 

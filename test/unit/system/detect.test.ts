@@ -86,3 +86,28 @@ test('first paint reads the driver from /sys or /proc without a process', async 
   assert.equal((await firstPaint({ platform: 'linux', env: {}, driverVersionFiles: [sys, proc] })).machine.gpu.driver, '535.104.12');
   assert.equal((await firstPaint({ platform: 'linux', env: {}, driverVersionFiles: [path.join(dir, 'none')] })).machine.gpu.vendor, 'none');
 });
+
+test('torch probe cache: reused while the interpreter is unchanged, forced or invalidated otherwise', { skip: !posix }, async () => {
+  const { newTorchProbeCache } = await import('../../../src/system/torchProbe');
+  const { copyFileSync, chmodSync, utimesSync } = await import('node:fs');
+  const dir = tmp();
+  const py = path.join(dir, 'python');
+  copyFileSync(fakePython, py);
+  chmodSync(py, 0o755);
+  const torchCache = newTorchProbeCache();
+  const opts = { timeoutMs: 10_000, env: fakeEnv(), pythonPath: py, platform: 'linux' as const, torchCache };
+  let before = spawnCounter.count;
+  await detectMachine(opts);
+  assert.equal(spawnCounter.count - before, 2);
+  before = spawnCounter.count;
+  const cached = await detectMachine(opts);
+  assert.equal(spawnCounter.count - before, 1, 'only nvidia-smi');
+  assert.equal(cached.torch?.version, '2.5.1+cu124');
+  before = spawnCounter.count;
+  await detectMachine({ ...opts, forceTorchProbe: true });
+  assert.equal(spawnCounter.count - before, 2);
+  utimesSync(py, new Date(), new Date(Date.now() + 5000));
+  before = spawnCounter.count;
+  await detectMachine(opts);
+  assert.equal(spawnCounter.count - before, 2, 'a changed interpreter is probed again');
+});

@@ -59,6 +59,7 @@ test('the probe script runs on a real Python when one is installed', { skip: !ex
   const r = await runTorchProbe('/usr/bin/python3', { timeoutMs: 20_000 });
   assert.equal(r.error, null);
   assert.match(r.raw?.python ?? '', /^3\.\d+\.\d+$/);
+  assert.ok((r.raw?.sitePackages.length ?? 0) > 0, 'site-packages folders reported (cache signature)');
   // torch may or may not be installed there; either answer is well-formed.
   assert.ok(r.raw?.version !== null || r.raw?.torchError !== null);
 });
