@@ -89,7 +89,10 @@ export async function startServer(o) {
     args.push('--disable-workspace-trust');
   }
   if (o.smokeTestDriver) args.push('--vscode-option', 'enable-smoke-test-driver');
-  if (o.locale) args.push('--locale', o.locale);
+  if (o.locale) {
+    args.push('--locale', o.locale);
+    installLanguagePack(ud, ext, o.locale);
+  }
   const logFile = path.join(o.runDir, 'server.log');
   const out = fs.openSync(logFile, 'w');
   const env = codeServerEnv({ ...xdgEnv(path.join(o.runDir, 'xdg')), ...(o.env ?? {}) });
@@ -134,6 +137,44 @@ export async function startServer(o) {
     return !groupAlive(server.pid);
   };
   return server;
+}
+
+/**
+ * VS Code only switches its display language (and so vscode.env.language and the extensions' l10n bundles)
+ * when a language pack for it is installed; the real packs come from a marketplace this machine cannot reach.
+ * A minimal pack (no translations of VS Code's own strings: they fall back to English) is enough: an
+ * extension contributing `localizations` plus the server's languagepacks.json index of it.
+ */
+function installLanguagePack(userData, extensionsDir, locale) {
+  const id = `e2e.language-pack-${locale}`;
+  const dir = path.join(extensionsDir, `${id}-0.0.1`);
+  fs.mkdirSync(path.join(dir, 'translations'), { recursive: true });
+  const translations = path.join(dir, 'translations', 'main.i18n.json');
+  fs.writeFileSync(translations, JSON.stringify({ version: '1.0.0', contents: {} }));
+  fs.writeFileSync(
+    path.join(dir, 'package.json'),
+    JSON.stringify({
+      name: `language-pack-${locale}`,
+      publisher: 'e2e',
+      version: '0.0.1',
+      engines: { vscode: '*' },
+      contributes: {
+        localizations: [{ languageId: locale, languageName: locale, localizedLanguageName: locale,
+          translations: [{ id: 'vscode', path: './translations/main.i18n.json' }] }],
+      },
+    }),
+  );
+  fs.writeFileSync(
+    path.join(userData, 'languagepacks.json'),
+    JSON.stringify({
+      [locale]: {
+        hash: `e2e${locale}`,
+        extensions: [{ extensionIdentifier: { id }, version: '0.0.1' }],
+        translations: { vscode: translations },
+        label: locale,
+      },
+    }),
+  );
 }
 
 /** The workbench URL for a folder or a .code-workspace, with an optional development payload. */
