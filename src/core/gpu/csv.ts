@@ -28,10 +28,17 @@ function probeShaped(cells: string[]): boolean {
     && /^\d+$/.test(cells[0]) && /[A-Za-z]/.test(cells[1]) && versionOrNull(cells[2]) !== null;
 }
 
+/** Index of the first line that starts the CSV (a header or a probe-shaped row), within the first few. */
+function csvStart(lines: string[]): number {
+  for (let i = 0; i < Math.min(lines.length, 6); i++) {
+    const l = lines[i];
+    if (l.includes(',') && (isCsvHeader(l) || probeShaped(splitRow(l)))) return i;
+  }
+  return -1;
+}
+
 export function looksLikeCsv(text: string): boolean {
-  const first = text.split(/\r?\n/).map((l) => l.trim()).find((l) => l !== '');
-  if (!first || !first.includes(',')) return false;
-  return isCsvHeader(first) || probeShaped(splitRow(first));
+  return csvStart(text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '')) >= 0;
 }
 
 const NA = /^\[?(N\/A|Not Supported|Unknown Error|Insufficient Permissions|GPU is lost|Requested functionality has been deprecated)\]?$/i;
@@ -44,7 +51,12 @@ function cell(v: string | undefined): string | null {
 
 export function parseQueryCsv(text: string, fields?: readonly string[]): NvidiaSmiReport {
   const r = emptyReport('csv');
-  const lines = text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '');
+  let lines = text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '');
+  const first = fields ? 0 : csvStart(lines);
+  if (first > 0) {
+    r.leadingNoise = lines.slice(0, first);
+    lines = lines.slice(first);
+  }
   let cols: string[] | null = fields ? fields.map((f) => f.toLowerCase()) : null;
   let start = 0;
   if (lines.length && isCsvHeader(lines[0])) {

@@ -74,8 +74,8 @@ export function parseQText(text: string): NvidiaSmiReport {
       else if (key === 'Used') gpu.memoryUsedMiB = mib(value);
     } else if (parent === 'Driver Model' && key === 'Current') {
       gpu.driverModel = value === 'N/A' ? null : value;
-    } else if (parent === 'Utilization' && key === 'GPU') {
-      gpu.utilizationPercent = percent(value);
+    } else if (parent === 'Utilization' && key.toLowerCase() === 'gpu' && percent(value) !== null) {
+      gpu.utilizationPercent = percent(value); // "GPU" in newer drivers, "Gpu" in older ones
     }
   }
   r.gpus = r.gpus.filter((g) => g.name !== '');

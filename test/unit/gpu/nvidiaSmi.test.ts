@@ -145,3 +145,30 @@ test('short names for the status bar', async () => {
   assert.equal(shortGpuSummary(['NVIDIA GeForce RTX 4090', 'NVIDIA GeForce RTX 3090']), 'RTX 4090 +1');
   assert.equal(shortGpuSummary([]), '');
 });
+
+test('CSV after a prompt line that does not name nvidia-smi', () => {
+  const r = parseNvidiaSmiOutput('(base) C:\\Users\\me>\nname, driver_version, memory.total [MiB]\nNVIDIA GeForce RTX 3060, 566.36, 12288 MiB\n');
+  assert.equal(r.format, 'csv');
+  assert.equal(r.gpus[0].memoryTotalMiB, 12288);
+  assert.deepEqual(r.leadingNoise, ['(base) C:\\Users\\me>']);
+});
+
+test('-q text from older drivers ("Gpu" utilisation key)', () => {
+  const r = parseNvidiaSmiOutput(`==============NVSMI LOG==============
+
+Driver Version                      : 440.33.01
+CUDA Version                        : 10.2
+
+Attached GPUs                       : 1
+GPU 00000000:04:00.0
+    Product Name                    : Tesla P100-SXM2-16GB
+    FB Memory Usage
+        Total                       : 16280 MiB
+        Used                        : 10 MiB
+        Free                        : 16270 MiB
+    Utilization
+        Gpu                         : 3 %
+        Memory                      : 0 %
+`);
+  assert.deepEqual([r.driver, r.cuda, r.gpus[0].name, r.gpus[0].memoryTotalMiB, r.gpus[0].utilizationPercent], ['440.33.01', '10.2', 'Tesla P100-SXM2-16GB', 16280, 3]);
+});
