@@ -9,7 +9,8 @@ import type { Span } from '../text';
 import { bestVariant } from '../knowledge/fit';
 import { recommend } from '../knowledge/recommend';
 import { releasesNewestFirst, torchRelease, type TorchRelease } from '../knowledge/torch';
-import { insertIndexLine, retargetEdits, sameEdits } from './edits';
+import { appendUvIndex, edit, insertIndexLine, retargetEdits, sameEdits } from './edits';
+import { variantCuda } from '../knowledge/variants';
 import type { IndexRef, ProjectModel } from './model';
 import { satisfiesSafe, type Resolution } from './resolve';
 
@@ -88,18 +89,30 @@ export function machineTarget(ctx: RuleContext): Target | null {
 /** Edits moving the project to a variant (and optionally a torch release). */
 export function targetFix(ctx: RuleContext, t: Target, title: { message: string }): Fix | null {
   const { model, res } = ctx;
-  if (model.kind === 'environment' && res.via === 'conda') return null;
+  if (res.via === 'conda') return condaCudaFix(ctx, t, title);
   const rewrite = indexesToRewrite(ctx);
   const edits = retargetEdits(model, rewrite, { variant: t.variant, release: t.release });
   const served = rewrite.length > 0 || res.torchIndexes.some((i) => i.parsed?.allVariants);
   if (!served) {
-    const ins = insertIndexLine(model, t.variant);
+    const ins = model.kind === 'pyproject' ? appendUvIndex(model, t.variant) : insertIndexLine(model, t.variant);
     if (ins) edits.unshift(ins);
     else if (model.torch.every((l) => !l.local)) return null;
   }
   const unique = sameEdits(edits);
   if (!unique.length) return null;
   return { title: title.message, preferred: true, edits: unique };
+}
+
+/** conda route: move pytorch-cuda / cudatoolkit to the target CUDA when that torch release offered it there. */
+function condaCudaFix(ctx: RuleContext, t: Target, title: { message: string }): Fix | null {
+  const { res } = ctx;
+  const spec = res.conda;
+  const cuda = variantCuda(t.variant);
+  if (!spec || !spec.versionSpan || !cuda || t.release || !res.version) return null;
+  if (spec.name !== 'pytorch-cuda' && spec.name !== 'cudatoolkit') return null;
+  const offered = torchRelease(res.version)?.conda?.pytorchCuda ?? [];
+  if (spec.name === 'pytorch-cuda' && !offered.includes(cuda)) return null;
+  return { title: title.message, preferred: true, edits: [edit(spec.versionSpan, cuda)] };
 }
 
 export function machineFix(ctx: RuleContext): Fix | null {

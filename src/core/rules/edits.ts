@@ -116,6 +116,24 @@ export function insertIndexLine(model: ProjectModel, variant: string, option = '
   return null;
 }
 
+/**
+ * pyproject.toml without any uv index for torch: append a [[tool.uv.index]] for the variant and a
+ * [tool.uv.sources] table routing the torch family to it (only when the file has no uv sources yet,
+ * so no table is declared twice).
+ */
+export function appendUvIndex(model: ProjectModel, variant: string): TextEdit | null {
+  const py = model.pyproject;
+  if (!py || model.kind !== 'pyproject' || /^\s*\[\s*tool\.uv\.sources\s*\]|^\s*\[\s*tool\.uv\s*\][^[]*\bsources\s*=/m.test(py.text)) return null;
+  if (/^\s*\[\s*tool\.pixi\b/m.test(py.text) || /pixi\.toml$/i.test(model.path)) return null;
+  const eol = eolOf(py.text);
+  const name = `pytorch-${variant}`;
+  const pkgs = [...new Set(model.torch.map((t) => t.pkg))];
+  const sep = py.text.length === 0 || /(\r?\n){2}$/.test(py.text) ? '' : /\r?\n$/.test(py.text) ? eol : eol + eol;
+  const block = `${sep}[[tool.uv.index]]${eol}name = "${name}"${eol}url = "${indexUrlFor(variant)}"${eol}explicit = true${eol}${eol}`
+    + `[tool.uv.sources]${eol}${pkgs.map((p) => `${p} = { index = "${name}" }`).join(eol)}${eol}`;
+  return edit({ start: py.text.length, end: py.text.length }, block);
+}
+
 export function sameEdits(a: TextEdit[]): TextEdit[] {
   const seen = new Set<string>();
   return a.filter((e) => {

@@ -66,3 +66,10 @@ test('pixi [system-requirements] cuda above what the driver supports', { skip: n
   assert.ok(f.length >= 1, 'pixi cuda 12 needs a 12.x driver');
   assert.deepEqual(only(check(text, { driver: '580.65.06', gpu: 'NVIDIA GeForce RTX 3090' }, '/p/pixi.toml'), 'driver-too-old'), []);
 });
+
+test('conda pytorch-cuda=12.1 on a 470 driver: fix moves pytorch-cuda to 11.8 (offered for that release)', () => {
+  const text = 'channels:\n  - pytorch\n  - nvidia\ndependencies:\n  - pytorch=2.1.2\n  - pytorch-cuda=12.1\n';
+  const f = only(check(text, { driver: '470.82.01', gpu: 'NVIDIA GeForce RTX 3090' }, '/p/environment.yml'), 'driver-too-old');
+  assert.equal(f.length, 1);
+  assert.equal(apply(text, preferred(f[0])), 'channels:\n  - pytorch\n  - nvidia\ndependencies:\n  - pytorch=2.1.2\n  - pytorch-cuda=11.8\n');
+});
