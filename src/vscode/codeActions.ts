@@ -17,7 +17,9 @@ function toWorkspaceEdit(edits: readonly FileEdit[], edit = new vscode.Workspace
 
 /** Fix-all for one document: the plan and the WorkspaceEdit that carries it out. */
 export function fixAllEdit(controller: DiagnosticsController, doc: vscode.TextDocument): { plan: FixAllPlan; edit: vscode.WorkspaceEdit; entries: DiagnosticEntry[] } {
-  const entries = controller.entriesFor(doc);
+  // Errors first, then warnings...: when two fixes overlap, the more severe finding's fix wins.
+  const rank = { error: 0, warning: 1, information: 2, hint: 3 } as const;
+  const entries = controller.entriesFor(doc).sort((a, b) => rank[a.finding.severity] - rank[b.finding.severity]);
   const byFinding = new Map<Finding, DiagnosticEntry>(entries.map((e) => [e.finding, e]));
   const plan = planFixAll(
     entries.map((e) => e.finding),
