@@ -70,3 +70,35 @@ test('a fix without the preferred flag still counts as the preferred one when it
   assert.equal(plan.applied.length, 1);
   assert.equal(applyEdits('abc', plan.edits), 'ybc');
 });
+
+test('property: the plan never holds conflicting edits, and every applied fix is in it whole', async () => {
+  const fc = await import('fast-check');
+  const edit = fc.record({
+    start: fc.nat({ max: 40 }),
+    len: fc.nat({ max: 6 }),
+    text: fc.constantFrom('', 'a', 'bb', 'cu118'),
+    other: fc.boolean(),
+  });
+  const findingArb = fc.array(fc.array(edit, { minLength: 1, maxLength: 3 }), { maxLength: 8 });
+  fc.assert(
+    fc.property(findingArb, (specs) => {
+      const findings = specs.map((edits, i) =>
+        f(`c${i}`, [fix(`t${i}`, true, edits.map((e) => [e.start, e.start + e.len, e.text, e.other ? '/w/other.txt' : undefined] as [number, number, string, string?]))]),
+      );
+      const plan = planFixAll(findings, DOC);
+      for (let i = 0; i < plan.edits.length; i++) {
+        for (let j = i + 1; j < plan.edits.length; j++) assert.equal(editsConflict(plan.edits[i], plan.edits[j]), false);
+      }
+      assert.equal(plan.applied.length + plan.skipped.length, findings.length);
+      for (const a of plan.applied) {
+        for (const e of a.fixes[0].edits) {
+          assert.ok(plan.edits.some((p) => p.file === (e.file ?? DOC) && p.span.start === e.span.start && p.span.end === e.span.end && p.newText === e.newText));
+        }
+      }
+      const text = 'x'.repeat(50);
+      const mine = plan.edits.filter((e) => e.file === DOC);
+      assert.equal(typeof applyEdits(text, mine), 'string');
+    }),
+    { numRuns: 500 },
+  );
+});
