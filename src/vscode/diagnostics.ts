@@ -259,6 +259,7 @@ export class DiagnosticsController implements vscode.Disposable {
       result = this.analyze(docPath, text, machine, { reader, env: process.env, unpinned: settings.unpinnedRequirements });
     } catch (e) {
       this.logOnce(key, `analysis of ${doc.uri.toString(true)} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      this.forget(key); // no stale squiggles from an older text
       return undefined;
     }
     // Drop a stale result: a newer run started, the document closed or changed meanwhile.
