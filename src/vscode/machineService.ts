@@ -28,6 +28,7 @@ export class MachineService implements vscode.Disposable {
   private currentState: MachineState = 'probing';
   private running: Promise<void> | null = null;
   private queued: Promise<void> | null = null;
+  private queuedForce = false;
   private abort: AbortController | null = null;
   private timer: NodeJS.Timeout | undefined;
   private lastRefreshStarted = 0;
@@ -129,16 +130,21 @@ export class MachineService implements vscode.Disposable {
    */
   refresh(reason = 'command'): Promise<void> {
     if (this.disposed) return Promise.resolve();
+    // Focus and timer refreshes may reuse the torch probe while the env's packages are unchanged.
+    const force = reason !== 'window focus' && reason !== 'interval';
     if (this.running) {
+      this.queuedForce ||= force;
       if (!this.queued) {
         this.queued = this.running.then(() => {
           this.queued = null;
-          return this.refresh(reason);
+          const queuedForce = this.queuedForce;
+          this.queuedForce = false;
+          return this.refresh(queuedForce ? 'queued' : reason);
         });
       }
       return this.queued;
     }
-    const run = this.run(reason).finally(() => {
+    const run = this.run(reason, force).finally(() => {
       if (this.running === run) this.running = null;
     });
     this.running = run;
@@ -146,7 +152,7 @@ export class MachineService implements vscode.Disposable {
     return run;
   }
 
-  private async run(reason: string): Promise<void> {
+  private async run(reason: string, forceTorchProbe: boolean): Promise<void> {
     this.lastRefreshStarted = Date.now();
     const settings = readSettings();
     const timeoutMs = settings.probeTimeoutSeconds * 1000;
@@ -164,8 +170,7 @@ export class MachineService implements vscode.Disposable {
         pythonSource: settingPython ? 'setting' : extPython ? 'python-extension' : undefined,
         probeState: this.probeState,
         torchCache: this.torchCache,
-        // Focus and timer refreshes reuse the torch probe while the env's packages are unchanged.
-        forceTorchProbe: reason !== 'window focus' && reason !== 'interval',
+        forceTorchProbe,
       });
       if (this.disposed) return;
       this.current = d;
