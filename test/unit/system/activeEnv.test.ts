@@ -53,3 +53,23 @@ test('no conda, no env: python on PATH', { skip: !posix }, async () => {
   assert.equal(e?.source, 'path');
   assert.equal(e?.pythonPath, path.join(fakeBin, 'python3'));
 });
+
+test('a hanging conda is killed at the timeout; detection goes on to python on PATH', { skip: !posix }, async () => {
+  const dir = tmp();
+  const conda = path.join(dir, 'conda');
+  writeFileSync(conda, '#!/bin/sh\nexec sleep 600\n');
+  (await import('node:fs')).chmodSync(conda, 0o755);
+  const e = await resolveActiveEnv({
+    env: { PATH: `${fakeBin}${path.delimiter}/usr/bin${path.delimiter}/bin`, HOME: tmp() }, condaPath: conda, platform: 'linux', timeoutMs: 300,
+  });
+  assert.equal(e?.source, 'path');
+});
+
+test('conda printing garbage or failing is not an env', { skip: !posix }, async () => {
+  const dir = tmp();
+  const conda = path.join(dir, 'conda');
+  writeFileSync(conda, '#!/bin/sh\necho "CondaError: something broke" >&2\necho "{not json"\nexit 1\n');
+  (await import('node:fs')).chmodSync(conda, 0o755);
+  const e = await resolveActiveEnv({ env: { PATH: dir, HOME: tmp() }, condaPath: conda, platform: 'linux', timeoutMs: 10_000 });
+  assert.equal(e, null);
+});
