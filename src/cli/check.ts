@@ -172,7 +172,8 @@ function analyzeAll(files: string[], machine: Machine | null, reader: FileReader
     for (const f of findings) {
       // A finding can belong to an included file; list it under that file (once, even when that file is
       // also checked on its own).
-      const owner = f.file && path.resolve(f.file) !== file ? path.resolve(f.file) : file;
+      const elsewhere = f.file && !/^[a-z][a-z0-9+.-]*:\/\//i.test(f.file) ? path.resolve(f.file) : null;
+      const owner = elsewhere && elsewhere !== file ? elsewhere : file;
       const key = findingKey(owner, f);
       if (seen.has(key)) continue;
       seen.add(key);
