@@ -82,6 +82,11 @@ export async function detectGpu(opts: DetectOptions): Promise<GpuReport> {
   }
   const amd = await probeAmd({ env, platform, timeoutMs: opts.timeoutMs, signal: opts.signal });
   if (amd) return amd;
+  // A loaded NVIDIA driver without nvidia-smi (a slim container): the driver is still worth reporting.
+  const driver = await readDriverVersionFast(opts.driverVersionFiles, platform);
+  if (driver) {
+    return enrichGpuReport({ vendor: 'nvidia', driver, cuda: null, gpus: [], error: 'not-installed', errorDetail: 'nvidia-smi not found' }, tablePlatform);
+  }
   return { ...noGpu(), error: 'not-installed', errorDetail: 'nvidia-smi not found' };
 }
 

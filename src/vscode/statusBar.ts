@@ -55,8 +55,8 @@ function view(service: MachineService): View {
   if (g.vendor === 'nvidia' && g.gpus.length > 0) {
     parts.push(shortGpuSummary(g.gpus.map((x) => x.name)));
     parts.push(g.cuda ? `CUDA ${g.cuda}` : vscode.l10n.t('driver {0}', g.driver ?? '?'));
-  } else if (g.vendor === 'nvidia' && g.driver && g.error === null) {
-    // First paint: the driver is known, the GPUs are not yet.
+  } else if (g.vendor === 'nvidia' && g.driver && (g.error === null || g.error === 'not-installed')) {
+    // First paint (GPUs not read yet), or a driver without nvidia-smi: the driver is known.
     parts.push(g.cuda ? vscode.l10n.t('NVIDIA driver {0} · CUDA {1}', g.driver, g.cuda) : vscode.l10n.t('NVIDIA driver {0}', g.driver));
   } else if (g.vendor === 'apple') {
     parts.push(vscode.l10n.t('Apple MPS'));

@@ -36,10 +36,18 @@ test('CPU torch on the GPU machine is flagged', { skip: !posix }, async () => {
 
 test('no nvidia-smi anywhere: not-installed, no process spawned for the GPU', { skip: !posix }, async () => {
   const before = spawnCounter.count;
-  const g = await detectGpu({ timeoutMs: 10_000, env: { PATH: tmp() }, platform: 'linux' });
+  const noDriver = [path.join(tmp(), 'none')];
+  const g = await detectGpu({ timeoutMs: 10_000, env: { PATH: tmp() }, platform: 'linux', driverVersionFiles: noDriver });
   assert.equal(spawnCounter.count - before, 0);
   assert.equal(g.vendor, 'none');
   assert.equal(g.error, 'not-installed');
+});
+
+test('a loaded driver without nvidia-smi (slim container) is still reported', { skip: !posix }, async () => {
+  const f = path.join(tmp(), 'version');
+  writeFileSync(f, '535.104.12\n');
+  const g = await detectGpu({ timeoutMs: 10_000, env: { PATH: tmp() }, platform: 'linux', driverVersionFiles: [f] });
+  assert.deepEqual([g.vendor, g.driver, g.cuda, g.error], ['nvidia', '535.104.12', '12.2', 'not-installed']);
 });
 
 test('nvidia-smi setting that points nowhere is not-installed', { skip: !posix }, async () => {
