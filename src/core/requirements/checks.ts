@@ -67,9 +67,22 @@ function candidates(specs: VersionSpecifier[]): string[] {
   return [...out];
 }
 
-/** null: undecidable (an unparsable version), true/false otherwise. */
-function satisfiable(specs: VersionSpecifier[]): boolean | null {
+/** Above this many distinct clauses on one package the question is left open (bounded work). */
+const MAX_CLAUSES = 64;
+/** Above this many distinct markers on one package, only the first ones are checked. */
+const MAX_MARKERS = 32;
+
+/** null: undecidable (an unparsable version, or too many clauses), true/false otherwise. */
+function satisfiable(all: VersionSpecifier[]): boolean | null {
+  const seen = new Set<string>();
+  const specs = all.filter((s) => {
+    const k = s.op + s.version;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
   if (specs.length < 2) return true;
+  if (specs.length > MAX_CLAUSES) return null;
   let undecided = false;
   for (const c of candidates(specs)) {
     let all = true;
@@ -116,10 +129,11 @@ export function checkSetDiagnostics(set: RequirementsSet, opts: { unpinned: bool
     }
 
     // conflicting-specifiers: per marker, the unmarked entries apply too
-    const markers = new Set(list.map((r) => markerKey(r.marker)));
+    const keys = new Map(list.map((r) => [r, markerKey(r.marker)]));
+    const markers = [...new Set(keys.values())].slice(0, MAX_MARKERS);
     const reported = new Set<Requirement>();
     for (const m of markers) {
-      const group = list.filter((r) => r.specifiers.length && (r.marker === null || markerKey(r.marker) === m));
+      const group = list.filter((r) => r.specifiers.length && (r.marker === null || keys.get(r) === m));
       if (group.length < 2) continue;
       const specs = group.flatMap((r) => r.specifiers);
       if (satisfiable(specs) !== false) continue;

@@ -3,7 +3,7 @@
 import { logicalLines } from './lines';
 import { parseLogicalLine } from './line';
 import { normalizeName } from './names';
-import { mapSpan, parseRequirementString, Pep508Error, type PosMap } from './pep508';
+import { IDENTITY, mapSpan, parseRequirementString, Pep508Error } from './pep508';
 import type { Finding } from '../finding';
 import type { Span } from '../text';
 import type { Env, Include, OptionLine, Requirement, RequirementsFile } from './types';
@@ -51,7 +51,7 @@ export function parsePep508(
   end: number,
   ctx: { file: string; line: number },
 ): { requirement: Requirement; error: null } | { requirement: null; error: { message: string; span: Span } } {
-  const map: PosMap = (pos) => pos;
+  const map = IDENTITY;
   end = Math.min(end, source.length);
   start = Math.max(0, Math.min(start, end));
   try {

@@ -4,7 +4,11 @@
 // the same code serves a plain PEP 508 string and a joined requirements-file line.
 import type { Span } from '../text';
 
-export type PosMap = (pos: number, end: boolean) => number;
+/** Maps a position in the parsed text back to an offset in the source text. */
+export interface PosMap {
+  src(pos: number, end: boolean): number;
+}
+export const IDENTITY: PosMap = { src: (pos) => pos };
 
 export interface ParsedSpecifier {
   op: string;
@@ -51,6 +55,13 @@ export class Pep508Error extends Error {
 }
 
 const MAX_DEPTH = 100;
+const BOTH = [true, false];
+const PRE_LABELS = ['alpha', 'beta', 'preview', 'pre', 'a', 'b', 'c', 'rc'];
+const POST_LABELS = ['post', 'rev', 'r'];
+const OR_AND = ['or', 'and'];
+const IN = ['in'];
+const NOT = ['not'];
+const MARKER_OPS = ['===', '==', '~=', '!=', '<=', '>=', '<', '>'];
 
 // ---- character classes ---------------------------------------------------------------------
 
@@ -75,6 +86,9 @@ function isPyWs(c: number): boolean {
     (c >= 9 && c <= 13) || c === 32 || (c >= 0x1c && c <= 0x1f) || c === 0x85 || c === 0xa0 || c === 0x1680 ||
     (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000
   );
+}
+function localChar(c: number, ci: boolean): boolean {
+  return isDigit(c) || (c >= 97 && c <= 122) || (ci && c >= 65 && c <= 90);
 }
 function lower(c: number): number {
   return c >= 65 && c <= 90 ? c + 32 : c;
@@ -170,13 +184,13 @@ class Scanner {
 
   /** [-_.]?(alpha|beta|preview|pre|a|b|c|rc)[-_.]?[0-9]* */
   pre(i: number): number {
-    for (const sep of [true, false]) {
+    for (const sep of BOTH) {
       let j = i;
       if (sep) {
         if (!isSep(this.c(j))) continue;
         j++;
       }
-      for (const l of ['alpha', 'beta', 'preview', 'pre', 'a', 'b', 'c', 'rc']) {
+      for (const l of PRE_LABELS) {
         if (this.lit(j, l)) {
           let k = j + l.length;
           if (isSep(this.c(k))) k++;
@@ -190,13 +204,13 @@ class Scanner {
   /** (-[0-9]+)|([-_.]?(post|rev|r)[-_.]?[0-9]*) */
   post(i: number): number {
     if (this.c(i) === 45 && isDigit(this.c(i + 1))) return this.digits(i + 1);
-    for (const sep of [true, false]) {
+    for (const sep of BOTH) {
       let j = i;
       if (sep) {
         if (!isSep(this.c(j))) continue;
         j++;
       }
-      for (const l of ['post', 'rev', 'r']) {
+      for (const l of POST_LABELS) {
         if (this.lit(j, l)) {
           let k = j + l.length;
           if (isSep(this.c(k))) k++;
@@ -220,13 +234,12 @@ class Scanner {
   /** \+[a-z0-9]+([-_.][a-z0-9]+)* ; ci: case-insensitive (inside SPECIFIER) or not (the trail rule). */
   local(i: number, ci: boolean): number {
     if (this.c(i) !== 43) return -1;
-    const ok = (c: number) => isDigit(c) || (c >= 97 && c <= 122) || (ci && c >= 65 && c <= 90);
     let j = i + 1;
-    if (!ok(this.c(j))) return -1;
-    while (ok(this.c(j))) j++;
-    while (isSep(this.c(j)) && ok(this.c(j + 1))) {
+    if (!localChar(this.c(j), ci)) return -1;
+    while (localChar(this.c(j), ci)) j++;
+    while (isSep(this.c(j)) && localChar(this.c(j + 1), ci)) {
       j += 1;
-      while (ok(this.c(j))) j++;
+      while (localChar(this.c(j), ci)) j++;
     }
     return j;
   }
@@ -468,7 +481,7 @@ class Parser {
     const atoms: MarkerNode[] = [this.atom()];
     const ops: ('and' | 'or')[] = [];
     for (;;) {
-      const k = this.t.keyword(this.i, ['or', 'and']);
+      const k = this.t.keyword(this.i, OR_AND);
       if (k < 0) break;
       ops.push(this.t.s.slice(this.i, k) as 'and' | 'or');
       this.i = k;
@@ -538,23 +551,23 @@ class Parser {
 
   markerOp(): string {
     const t = this.t;
-    let k = t.keyword(this.i, ['in']);
+    let k = t.keyword(this.i, IN);
     if (k >= 0) {
       this.i = k;
       return 'in';
     }
-    k = t.keyword(this.i, ['not']);
+    k = t.keyword(this.i, NOT);
     if (k >= 0) {
       this.i = k;
       const w = t.ws(this.i);
       if (w === this.i) this.fail("Expected whitespace after 'not'");
       this.i = w;
-      k = t.keyword(this.i, ['in']);
+      k = t.keyword(this.i, IN);
       if (k < 0) this.fail("Expected 'in' after 'not'");
       this.i = k;
       return 'not in';
     }
-    for (const op of ['===', '==', '~=', '!=', '<=', '>=', '<', '>']) {
+    for (const op of MARKER_OPS) {
       if (t.exact(this.i, op)) {
         this.i += op.length;
         return op;
@@ -579,8 +592,8 @@ export function parseMarkerString(s: string, a: number, e: number): { node: Mark
 
 export function mapSpan(map: PosMap, start: number, end: number): Span {
   if (end <= start) {
-    const p = map(start, false);
+    const p = map.src(start, false);
     return { start: p, end: p };
   }
-  return { start: map(start, false), end: map(end, true) };
+  return { start: map.src(start, false), end: map.src(end, true) };
 }
