@@ -1,5 +1,7 @@
 // npm test: every suite in order; the first failure stops the run with its exit code.
-// typecheck → lint → unit (node --test) → grammar → real VS Code (test/e2e/run.mjs).
+// typecheck → lint → build → unit (node --test) → grammar → real VS Code (test/e2e/run.mjs: sets the harness
+// up on first use, then the integration suites in code-server's extension host and the browser UI checks).
+//   node scripts/test.mjs [step...]     e.g. `node scripts/test.mjs unit e2e`
 import { spawnSync } from 'node:child_process';
 
 const steps = [
@@ -11,12 +13,24 @@ const steps = [
   ['e2e', ['run', 'test:e2e']],
 ];
 const only = process.argv.slice(2);
+// the build step already built dist/: the e2e launcher need not build it again
+if (!only.length || only.includes('build')) steps[steps.length - 1][1].push('--', '--no-build');
+const timings = [];
+const t0 = Date.now();
+let failed = null;
 for (const [name, args] of steps) {
   if (only.length && !only.includes(name)) continue;
   console.log(`\n=== ${name} ===`);
+  const start = Date.now();
   const r = spawnSync('npm', args, { stdio: 'inherit' });
+  timings.push(`${name} ${((Date.now() - start) / 1000).toFixed(1)}s`);
   if (r.status !== 0) {
-    console.error(`\n${name} failed (exit ${r.status ?? r.signal})`);
-    process.exit(r.status || 1);
+    failed = [name, r.status ?? r.signal];
+    break;
   }
+}
+console.log(`\n=== timings: ${timings.join(', ')}; total ${((Date.now() - t0) / 1000).toFixed(1)}s ===`);
+if (failed) {
+  console.error(`\n${failed[0]} failed (exit ${failed[1]})`);
+  process.exit(typeof failed[1] === 'number' && failed[1] > 0 ? failed[1] : 1);
 }
