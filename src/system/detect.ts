@@ -100,7 +100,7 @@ export async function detectMachine(opts: DetectOptions): Promise<Detection> {
   const env = opts.env ?? process.env;
   const state = opts.probeState ?? newProbeState();
   const gpuP = detectGpu({ ...opts, probeState: state });
-  const envP: Promise<{ active: ActiveEnv | null; run: TorchProbeRun | null }> = opts.gpuOnly
+  const envP: Promise<{ active: ActiveEnv | null; run: (TorchProbeRun & { cached: boolean }) | null }> = opts.gpuOnly
     ? Promise.resolve({ active: null, run: null })
     : (async () => {
       const active = await resolveActiveEnv({
@@ -113,7 +113,20 @@ export async function detectMachine(opts: DetectOptions): Promise<Detection> {
       });
       return { active, run };
     })();
-  const [gpu, { active, run }] = await Promise.all([gpuP, envP]);
+  const [gpu, probed] = await Promise.all([gpuP, envP]);
+  const { active } = probed;
+  let run = probed.run;
+  // torch.cuda.is_available() depends on the driver: a cached answer from another driver state is redone.
+  const gpuKey = `${gpu.vendor}|${gpu.driver ?? ''}|${gpu.error ?? ''}|${gpu.gpus.length}`;
+  if (opts.torchCache?.entry && run && active?.pythonPath) {
+    const entry = opts.torchCache.entry;
+    if (run.cached && entry.gpuKey !== undefined && entry.gpuKey !== gpuKey) {
+      run = await runTorchProbeCached(active.pythonPath, {
+        timeoutMs: opts.timeoutMs, signal: opts.signal, env, cache: opts.torchCache, force: true,
+      });
+    }
+    if (opts.torchCache.entry) opts.torchCache.entry.gpuKey = gpuKey;
+  }
   let envOut = active;
   if (envOut && run?.raw) {
     envOut = { ...envOut, python: run.raw.python ?? envOut.python };

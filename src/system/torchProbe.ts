@@ -86,11 +86,12 @@ export async function probeTorch(
 
 /**
  * Reuse of the last probe while nothing it depends on changed: same interpreter (path and mtime), same
- * site-packages folders (their mtimes change when a package is installed or removed), same GPU/driver.
+ * site-packages folders (their mtimes change when a package is installed or removed), same GPU/driver
+ * (gpuKey, checked by the caller once the GPU is known).
  * Lets focus/interval refreshes skip starting Python (seconds with a real torch import).
  */
 export interface TorchProbeCache {
-  entry: { python: string; signature: string; run: TorchProbeRun } | null;
+  entry: { python: string; signature: string; run: TorchProbeRun; gpuKey?: string } | null;
 }
 
 export function newTorchProbeCache(): TorchProbeCache {

@@ -114,6 +114,12 @@ test('torch probe cache: reused while the interpreter is unchanged, forced or in
   before = spawnCounter.count;
   await detectMachine({ ...opts, forceTorchProbe: true });
   assert.equal(spawnCounter.count - before, 2);
+  before = spawnCounter.count;
+  await detectMachine({ ...opts, env: fakeEnv({ FAKE_NVIDIA_SMI_MODE: 'fail' }) });
+  assert.equal(spawnCounter.count - before, 2, 'the driver state changed: nvidia-smi, then torch probed again');
+  before = spawnCounter.count;
+  await detectMachine(opts);
+  assert.equal(spawnCounter.count - before, 2, 'and again when it changes back');
   utimesSync(py, new Date(), new Date(Date.now() + 5000));
   before = spawnCounter.count;
   await detectMachine(opts);
