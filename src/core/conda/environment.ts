@@ -14,8 +14,11 @@ import { parseMatchSpec } from './matchSpec';
 import { parsePipEntry } from './pipEntry';
 import type { CondaEnvironment, CondaSpec, PipEntry } from './types';
 
-/** Larger documents are not parsed (a real environment.yml is a few KB). */
-export const MAX_YAML_CHARS = 2_000_000;
+/**
+ * Larger documents are not parsed: a real environment.yml is a few KB, and the `yaml` package needs
+ * about 1 s per 400 KB, so this bounds the time one analysis can block the editor.
+ */
+export const MAX_YAML_CHARS = 500_000;
 /** Alias limit for the one place that converts nodes to plain values (variables). */
 export const MAX_ALIAS_COUNT = 100;
 

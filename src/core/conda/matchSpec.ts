@@ -45,6 +45,17 @@ const SUBDIRS = new Set([
 
 const isSpace = (c: string): boolean => c === ' ' || c === '\t';
 
+// Searches bounded to [start, end): the spec is a slice of a much larger document, and an unbounded
+// indexOf/lastIndexOf per entry would make a whole file quadratic.
+function indexIn(s: string, needle: string, start: number, end: number): number {
+  for (let i = start; i + needle.length <= end; i++) if (s.startsWith(needle, i)) return i;
+  return -1;
+}
+function lastIndexIn(s: string, needle: string, start: number, end: number): number {
+  for (let i = end - needle.length; i >= start; i--) if (s.startsWith(needle, i)) return i;
+  return -1;
+}
+
 function trimRange(s: string, start: number, end: number): [number, number] {
   while (start < end && (isSpace(s[start]) || s[start] === '\r' || s[start] === '\n')) start++;
   while (end > start && (isSpace(s[end - 1]) || s[end - 1] === '\r' || s[end - 1] === '\n')) end--;
@@ -144,8 +155,8 @@ function parseBrackets(s: string, start: number, end: number): { values: Record<
     const q = s[i];
     if (q === '"' || q === "'") {
       vs = i + 1;
-      const close = s.indexOf(q, vs);
-      if (close < 0 || close >= end) return { values, spans, error: `unterminated quote in "${s.slice(start, end)}"` };
+      const close = indexIn(s, q, vs, end);
+      if (close < 0) return { values, spans, error: `unterminated quote in "${s.slice(start, end)}"` };
       ve = close;
       i = close + 1;
     } else {
@@ -171,8 +182,12 @@ function isPackageUrl(raw: string): boolean {
  */
 export function parseMatchSpec(source: string, start: number, end: number): MatchSpecParts {
   // Step 1: comment.
-  const hash = source.indexOf('#', start);
-  if (hash >= 0 && hash < end) end = hash;
+  for (let h = start; h < end; h++) {
+    if (source[h] === '#') {
+      end = h;
+      break;
+    }
+  }
   [start, end] = trimRange(source, start, end);
   const out: MatchSpecParts = {
     span: { start, end }, channel: null, channelSpan: null, subdir: null, name: '', nameSpan: { start, end: start },
@@ -208,7 +223,7 @@ export function parseMatchSpec(source: string, start: number, end: number): Matc
   let body = end;
   let bracketSpans: Record<string, Span> = {};
   if (source[end - 1] === ']') {
-    const open = source.lastIndexOf('[', end - 1);
+    const open = lastIndexIn(source, '[', start, end - 1);
     if (open >= start) {
       const b = parseBrackets(source, open + 1, end - 1);
       if (b.error) return fail(b.error, { start: open, end });
@@ -220,7 +235,7 @@ export function parseMatchSpec(source: string, start: number, end: number): Matc
 
   // Step 5: channel[/subdir]:: prefix (conda rsplits on ":" twice).
   let nameStart = start;
-  const dc = source.lastIndexOf('::', body - 1);
+  const dc = lastIndexIn(source, '::', start, body);
   if (dc >= start) {
     const [cs, ce] = trimRange(source, start, dc);
     let channel = source.slice(cs, ce);

@@ -15,8 +15,11 @@ import { parseDependencyString } from './pep508Entry';
 import { locateToml, type TomlLocations, type TomlPath } from './tomlLocator';
 import type { PixiDependency, Pyproject, PyprojectRequirement, UvIndex, UvSource } from './types';
 
-/** Larger documents are not parsed (the largest real pyproject.toml in the corpus is 136 KB). */
-export const MAX_TOML_CHARS = 2_000_000;
+/**
+ * Larger documents are not parsed: the largest real pyproject.toml in the corpus is 136 KB, and the
+ * `toml` package needs about 1 s per 400 KB of dependency arrays, so this bounds one analysis.
+ */
+export const MAX_TOML_CHARS = 500_000;
 
 type Table = Record<string, unknown>;
 

@@ -379,3 +379,13 @@ test('variables are converted under the alias limit: a bomb there stops with a d
   assert.deepEqual(ok.variables, { CUDA_HOME: '/opt/cuda' });
   assert.ok(ok.diagnostics.some((d) => d.code === 'invalid-environment' && d.message.includes('"LIST"')));
 });
+
+test('a 20,000-entry dependency list is read completely (work per entry is bounded by the entry)', () => {
+  const n = 20_000;
+  const text = 'dependencies:\n' + Array.from({ length: n }, (_, i) => `  - pkg${i}>=${i}.0\n`).join('') + '  - pip:\n    - torch==2.1.0\n';
+  assert.ok(text.length < MAX_YAML_CHARS);
+  const env = parseEnvironmentYml(text, 'e.yml');
+  assert.equal(env.dependencies.length, n);
+  assert.equal(slice(text, env.dependencies[n - 1].nameSpan), `pkg${n - 1}`);
+  assert.equal(env.pip?.requirements[0].line, n + 2);
+});
