@@ -146,6 +146,8 @@ export class MachineService implements vscode.Disposable {
     }
     const run = this.run(reason, force).finally(() => {
       if (this.running === run) this.running = null;
+      // Fired after `running` is cleared, so listeners see the new value as settled (no spinner).
+      if (!this.disposed) this.emitter.fire();
     });
     this.running = run;
     this.emitter.fire(); // "refreshing" is visible
@@ -187,7 +189,6 @@ export class MachineService implements vscode.Disposable {
       this.log.error(`detection failed: ${(e as Error).stack ?? String(e)}`);
     } finally {
       this.abort = null;
-      if (!this.disposed) this.emitter.fire();
     }
   }
 
