@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
 """Read requirements files with pip's own parser and print what pip would install, as JSON.
+(With the adjustments of pip_compat.py.)
 
 Usage: pip_parse.py FILE...   ->   [{"file", "ok", "error", "requirements": [...]}, ...]
 
@@ -20,66 +21,11 @@ import warnings
 
 warnings.filterwarnings("ignore")
 
-import packaging.markers as pk_markers  # noqa: E402
-import packaging.requirements as pk_req  # noqa: E402
+import pip_compat  # noqa: E402,F401  (applies the adjustments above)
 from pip._internal.network.session import PipSession  # noqa: E402
 from pip._internal.req import constructors  # noqa: E402
 from pip._internal.req.req_file import parse_requirements  # noqa: E402
 from pip._internal.vcs import is_url  # noqa: E402
-import pip._internal.utils.misc as pip_misc  # noqa: E402
-import logging  # noqa: E402
-
-logging.disable(logging.CRITICAL)
-
-constructors.get_requirement = pk_req.Requirement
-constructors.Requirement = pk_req.Requirement
-constructors.InvalidRequirement = pk_req.InvalidRequirement
-constructors.Marker = pk_markers.Marker
-import pip._internal.req.req_install as req_install  # noqa: E402
-
-req_install.Requirement = pk_req.Requirement
-if hasattr(req_install, "Marker"):
-    req_install.Marker = pk_markers.Marker
-
-_real_isdir = os.path.isdir
-
-
-_ARCHIVES = (".whl", ".zip", ".tar.gz", ".tgz", ".tar", ".tar.bz2", ".tbz", ".tar.xz", ".txz", ".tlz", ".tar.lz", ".tar.lzma")
-
-
-def _valid_pep508(s):
-    try:
-        pk_req.Requirement(s)
-        return True
-    except Exception:
-        return False
-
-
-def _isdir(p):
-    """A path-like string that is not a PEP 508 requirement names a local project directory."""
-    if _real_isdir(p):
-        return True
-    if is_url(p) or re.match(r"^[A-Za-z][A-Za-z0-9+.-]+:", p) or p.lower().endswith(_ARCHIVES):
-        return False
-    rel = os.path.relpath(p) if os.path.isabs(p) else p
-    return constructors._looks_like_path(rel) and not _valid_pep508(rel)
-
-
-class _OsPath:
-    """os.path for the constructors module, with isdir as above."""
-
-    def __getattr__(self, name):
-        return _isdir if name == "isdir" else getattr(os.path, name)
-
-
-class _Os:
-    def __getattr__(self, name):
-        return _OsPath() if name == "path" else getattr(os, name)
-
-
-constructors.os = _Os()
-constructors.is_installable_dir = lambda p: True
-pip_misc.is_installable_dir = lambda p: True
 
 COMES_FROM = re.compile(r"^-[rc] (.*) \(line (\d+)\)$")
 
