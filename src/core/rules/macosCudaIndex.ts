@@ -7,10 +7,12 @@ import { variantKind } from '../knowledge/variants';
 import { at, type RuleContext } from './context';
 
 export function macosCudaIndex(ctx: RuleContext): Finding[] {
-  const { model, machine } = ctx;
+  const { model, machine, res } = ctx;
   if (machine?.platform !== 'darwin') return [];
   const out: Finding[] = [];
   for (const ix of model.indexes) {
+    // uv indexes apply through tool.uv.sources (often with platform markers): only the one torch uses here.
+    if (ix.kind === 'uv-index' && !res.torchIndexes.includes(ix)) continue;
     const v = ix.parsed?.variant;
     if (!v || (variantKind(v) !== 'cuda' && variantKind(v) !== 'rocm')) continue;
     out.push(at(Codes.macosCudaIndex, 'warning',

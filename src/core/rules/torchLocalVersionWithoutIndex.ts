@@ -5,7 +5,8 @@ import type { Finding } from '../finding';
 import { msg } from '../l10n';
 import { isVariantName } from '../knowledge/variants';
 import { at, type RuleContext } from './context';
-import { insertIndexLine } from './edits';
+import { allKnownVariants } from '../knowledge/torch';
+import { insertIndexLine, rewriteIndex } from './edits';
 
 export function torchLocalVersionWithoutIndex(ctx: RuleContext): Finding[] {
   const { model } = ctx;
@@ -17,9 +18,16 @@ export function torchLocalVersionWithoutIndex(ctx: RuleContext): Finding[] {
   const first = lacking[0];
   const variant = first.local as string;
   const names = lacking.map((t) => `${t.pkg}==${t.exact}`).join(', ');
-  const ins = insertIndexLine(model, variant);
+  // An index naming a variant that was never published (cu122) is the line meant to serve the pin: rewrite it.
+  const known = allKnownVariants();
+  const broken = indexes.find((i) => i.parsed?.variant && !known.has(i.parsed.variant) && i.parsed.variantRange);
+  const rewrite = broken ? rewriteIndex(broken, variant) : null;
+  const ins = rewrite ? null : insertIndexLine(model, variant);
+  const fix = rewrite
+    ? { title: msg('Use the {0} index', variant).message, preferred: true, edits: [rewrite] }
+    : ins ? { title: msg('Add --extra-index-url https://download.pytorch.org/whl/{0}', variant).message, preferred: true, edits: [ins] } : null;
   return [at(Codes.torchLocalVersionWithoutIndex, 'error',
     msg('{0}: +{1} wheels are only on https://download.pytorch.org/whl/{1}, and no index here serves them.', names, variant),
     { span: first.versionSpan ?? first.req.span, file: first.file },
-    ins ? [{ title: msg('Add --extra-index-url https://download.pytorch.org/whl/{0}', variant).message, preferred: true, edits: [ins] }] : [])];
+    fix ? [fix] : [])];
 }

@@ -31,3 +31,12 @@ test('corpus: vLLM cpu.txt pins +cpu without the cpu index', { skip: noCorpus },
   assert.equal(f.length, 1);
   assert.match(f[0].message, /\+cpu/);
 });
+
+test('an index naming a never-published variant is rewritten to the pin\'s variant (same edit as torch-index-unknown)', () => {
+  const text = 'dependencies:\n  - pip\n  - pip:\n    - --extra-index-url https://download.pytorch.org/whl/cu122\n    - torch==2.1.2+cu121\n';
+  const f = only(check(text, null, '/p/environment.yml'), 'torch-local-version-without-index');
+  assert.equal(f.length, 1);
+  const fixed = apply(text, preferred(f[0]));
+  assert.equal(fixed, 'dependencies:\n  - pip\n  - pip:\n    - --extra-index-url https://download.pytorch.org/whl/cu121\n    - torch==2.1.2+cu121\n');
+  assert.deepEqual(check(fixed, null, '/p/environment.yml').map((x) => x.code), []);
+});
