@@ -36,7 +36,7 @@ test('requirements file with an include: requirements of both files, in pip orde
   assert.deepEqual(numba.range, { start: { line: 3, character: 0 }, end: { line: 3, character: 15 } }); // 'numba == 0.65.0'
   assert.equal(numba.constraint, false);
   const opt = j.options.find((o) => o.name === '--extra-index-url')!;
-  assert.deepEqual(opt, { name: '--extra-index-url', value: 'https://flashinfer.ai/whl/', file, line: 17 });
+  assert.deepEqual(opt, { name: '--extra-index-url', value: 'https://flashinfer.ai/whl/', file, line: 16 });
   assert.ok(j.options.some((o) => o.name === '--requirement' && o.value === 'common.txt'));
 });
 
