@@ -166,7 +166,7 @@ async function runSession(session, runRoot) {
     code = await runSuites(browser.page, url, {
       timeoutMs: TIMEOUT_MS,
       onLog: (type, text) => {
-        logStream.write(`[${type}] ${text}\n`);
+        logStream.write(`+${((Date.now() - t0) / 1000).toFixed(1)}s [${type}] ${text}\n`);
         const at = text.indexOf(MARKER);
         if (at >= 0) {
           void serve(browser.page, runDir, text.slice(at + MARKER.length).trim().split(/\s/)[0], shotDir);
@@ -196,7 +196,7 @@ async function main() {
   const tAll = Date.now();
   let t0 = Date.now();
   try {
-    setup();
+    if (!flag('--build-only')) setup();
   } catch (e) {
     if (e.prerequisite && !CI) {
       console.error(`\n[e2e] NOT RUN: ${e.message}\n[e2e] (under CI=true this fails the build)\n`);

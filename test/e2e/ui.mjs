@@ -1,4 +1,4 @@
-/* global console, process, setTimeout */
+/* global console, document, process, setTimeout */
 // The UI as a user meets it: the built extension installed into code-server's extensions folder (as a VSIX
 // install would lay it out; no smoke-test driver, so notifications show), a workspace with a broken
 // requirements.txt, and playwright-core clicking through the workbench: open the file from the Explorer,
@@ -113,13 +113,21 @@ export async function runUi({ runDir, results, updateMedia, sessionEnv }) {
     const file = path.join(ws, 'requirements.txt');
     const want = preferredFixTitle(file, env);
     step(`preferred fix per the CLI: ${want.title}`);
-    await p.mouse.click(cx, cy - 4);
-    await p.keyboard.press('Escape');
-    await p.keyboard.press('Control+.');
     const menu = p.locator('.action-widget').filter({ hasText: want.title }).first();
-    await menu.waitFor();
     const row = menu.locator('.monaco-list-row').filter({ hasText: want.title }).first();
-    await row.waitFor();
+    for (let attempt = 1; ; attempt++) {
+      // caret on the squiggle, pointer away (so no hover covers it), then Ctrl+.
+      await p.mouse.click(cx, cy - 4);
+      await p.mouse.move(700, 460);
+      await p.keyboard.press('Escape');
+      await p.keyboard.press('Control+.');
+      try {
+        await row.waitFor({ timeout: 5_000 });
+        break;
+      } catch (e) {
+        if (attempt >= 3) throw e;
+      }
+    }
     await row.hover();
     await shot('quick-fix');
     await row.click();
@@ -154,6 +162,8 @@ export async function runUi({ runDir, results, updateMedia, sessionEnv }) {
       await p.keyboard.type(title);
       await p.locator('.quick-input-list .monaco-list-row').filter({ hasText: title }).first().waitFor();
       await p.keyboard.press('Enter');
+      // the palette is gone once its entry is (the command may open its own quick pick at once)
+      await p.locator('.quick-input-list .monaco-list-row').filter({ hasText: title }).first().waitFor({ state: 'hidden' });
     };
     await palette('AI Env Doctor: Refresh machine detection');
     await p.locator('#workbench\\.parts\\.statusbar').getByText(/RTX 4090/).waitFor();
@@ -174,7 +184,11 @@ export async function runUi({ runDir, results, updateMedia, sessionEnv }) {
         await dialog.locator('.dialog-buttons .monaco-button').filter({ hasText: /^Run$/ }).click();
         answered++;
         await dialog.waitFor({ state: 'hidden', timeout: 10_000 });
-      } else if (await quickInput.isVisible().catch(() => false)) {
+      } else if (
+        (await quickInput.isVisible().catch(() => false)) &&
+        // only when the question has the keyboard: an Enter must never land in the editor
+        (await p.evaluate(() => !!document.activeElement?.closest('.quick-input-widget')))
+      ) {
         const title = (await quickInput.innerText().catch(() => '')).slice(0, 200);
         await p.keyboard.press('Enter');
         answered++;
@@ -209,6 +223,7 @@ export async function runUi({ runDir, results, updateMedia, sessionEnv }) {
       await new Promise((r) => setTimeout(r, 300));
     }
     step('conda create ran (stand-in log)');
+    if (fs.readFileSync(file, 'utf8') !== fixed) throw new Error('the create-env questions changed requirements.txt');
     code = 0;
   } catch (e) {
     console.error(`  [ui] FAILED: ${e.message}`);
