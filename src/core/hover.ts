@@ -8,7 +8,7 @@ import { documentKind, modelOf, type AnalyzeOptions } from './analyze';
 import { servingTarget, smName } from './knowledge/arches';
 import { hasNvidiaGpu, variantFit } from './knowledge/fit';
 import { KNOWLEDGE_AS_OF, recommend } from './knowledge/recommend';
-import { allKnownVariants, isNewerThanKnown, torchRelease, variantsFor } from './knowledge/torch';
+import { allKnownVariants, CONDA_CHANNEL, isNewerThanKnown, torchRelease, variantsFor } from './knowledge/torch';
 import { variantKind } from './knowledge/variants';
 import { resolveTorch, type Resolution } from './rules/resolve';
 import { forPlatform, type IndexRef, type TorchReq } from './rules/model';
@@ -111,6 +111,21 @@ function indexHover(ix: IndexRef, res: Resolution, machine: Machine | null): str
   return lines.join('\n');
 }
 
+function condaHover(name: string, res: Resolution, machine: Machine | null): string {
+  const lines: string[] = [];
+  const rel = res.version ? torchRelease(res.version) : null;
+  lines.push(`**${esc(name)}** (conda): torch ${esc(res.version ?? 'unpinned')}${res.variant ? `, ${esc(res.variant)}` : ''}.`);
+  if (rel?.conda) lines.push(`- pytorch channel CUDA builds (pytorch-cuda): ${rel.conda.pytorchCuda.map(esc).join(', ')}.`);
+  else if (rel) lines.push(`- torch ${esc(rel.torch)} was never published on the pytorch conda channel (last: ${esc(CONDA_CHANNEL.lastRelease)}).`);
+  if (res.variant && rel) lines.push(...variantLines(rel.torch, res.variant, machine));
+  if (machine) {
+    const rec = recommend(machine, rel?.torch) ?? recommend(machine);
+    if (rec) lines.push('', 'Install for this machine (pip):', '```sh', rec.command, '```', esc(rec.reason));
+  }
+  lines.push('', `_Knowledge as of ${KNOWLEDGE_AS_OF}._`);
+  return lines.join('\n');
+}
+
 /** Hover for the element at `offset`, or null when it is not a torch-family line or PyTorch index. */
 export function hoverAt(path: string, text: string, offset: number, machine: Machine | null, opts: AnalyzeOptions): { markdown: string; span: Span } | null {
   const kind = documentKind(path) ?? 'requirements';
@@ -121,6 +136,10 @@ export function hoverAt(path: string, text: string, offset: number, machine: Mac
   }
   for (const ix of model.indexes) {
     if (ix.file === undefined && ix.parsed && inside(ix.lineSpan, offset)) return { markdown: indexHover(ix, res, machine), span: ix.urlSpan };
+  }
+  // environment.yml conda specs that install torch (pytorch, pytorch-cuda, torchvision, ...).
+  for (const d of model.condaTorch) {
+    if (inside(d.span, offset)) return { markdown: condaHover(d.name, res, machine), span: d.span };
   }
   return null;
 }

@@ -24,7 +24,7 @@ test('every environment-rule code is emitted by a rule file and tested', () => {
   const rulesDir = path.join(repoRoot, 'src', 'core', 'rules');
   const sources = readdirSync(rulesDir).map((f) => readFileSync(path.join(rulesDir, f), 'utf8')).join('\n');
   const keys = Object.entries(Codes).filter(([, v]) => !SYNTAX.has(v));
-  assert.equal(keys.length, 17);
+  assert.ok(keys.length >= 17);
   for (const [key, code] of keys) {
     assert.ok(sources.includes(`Codes.${key}`), `a rule emits ${code}`);
     assert.ok(existsSync(path.join(__dirname, `${code}.test.ts`)), `test/unit/rules/${code}.test.ts`);

@@ -38,3 +38,12 @@ test('no hover elsewhere; text from the document is escaped', () => {
   const h = hoverAt('/p/requirements.txt', 'torch==2.1.2+cu121\n', 1, null, { reader: reader() });
   assert.doesNotMatch(h?.markdown ?? '', /<script/);
 });
+
+test('hover on a conda pytorch spec in environment.yml', () => {
+  const text = 'channels:\n  - pytorch\ndependencies:\n  - pytorch=2.1.2\n  - pytorch-cuda=12.1\n';
+  const h = hoverAt('/p/environment.yml', text, text.indexOf('pytorch-cuda') + 3, machine({ driver: '535.104.05', gpu: 'NVIDIA GeForce RTX 4090' }), { reader: reader() });
+  assert.ok(h);
+  assert.match(h.markdown, /pytorch\\-cuda/);
+  assert.match(h.markdown, /11\\\.8, 12\\\.1/);
+  assert.match(h.markdown, /cu121/);
+});
