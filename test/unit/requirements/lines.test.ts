@@ -23,7 +23,7 @@ test('"#" starts a comment only at the start or after whitespace', () => {
 
 test('line breaks: LF, CRLF, CR, and Python splitlines extras; BOM dropped', () => {
   assert.deepEqual(texts('\ufeffa\r\nb\rc\nd\fe\u2028f'), ['a', 'b', 'c', 'd', 'e', 'f']);
-  const ls = logicalLines('a\r\nb\fc\nd');
+  const ls = logicalLines('a\r\nb\fc\nd', undefined);
   assert.deepEqual(ls.map((l) => [l.line, l.pipLine]), [[0, 1], [1, 2], [1, 3], [2, 4]]);
 });
 
