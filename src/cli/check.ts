@@ -63,6 +63,14 @@ const MAX_DEPTH = 6;
 const MAX_FILES = 2000;
 const DETECT_TIMEOUT_MS = 15_000;
 
+function isFile(p: string): boolean {
+  try {
+    return fs.statSync(p).isFile();
+  } catch {
+    return false;
+  }
+}
+
 /** Requirements, environment and pyproject files under `dir`, sorted, skipping dependency folders. */
 export function discover(dir: string): string[] {
   const found: string[] = [];
@@ -82,7 +90,8 @@ export function discover(dir: string): string[] {
         // Any folder holding pyvenv.cfg is a virtual environment, whatever its name.
         if (fs.existsSync(path.join(p, 'pyvenv.cfg')) || fs.existsSync(path.join(p, 'conda-meta'))) continue;
         walk(p, depth + 1);
-      } else if (e.isFile() && kindForPath(p)) {
+      } else if ((e.isFile() || (e.isSymbolicLink() && isFile(p))) && kindForPath(p)) {
+        // A symlinked file counts; a symlinked folder is not followed (no loops, no escaping the tree).
         found.push(p);
       }
     }

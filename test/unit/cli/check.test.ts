@@ -237,3 +237,11 @@ test('--fix keeps CRLF line endings and a UTF-8 byte-order mark', () => {
   assert.match(after, /cu118/);
   assert.doesNotMatch(after.replace(/\r\n/g, ''), /\n/, 'no bare LF introduced');
 });
+
+test('discovery follows symlinked files but not symlinked folders (no loops)', () => {
+  const dir = tempProject({ 'a/requirements.txt': 'numpy==1.26.4\n' });
+  fs.symlinkSync(path.join(dir, 'a', 'requirements.txt'), path.join(dir, 'requirements-link.txt'));
+  fs.symlinkSync(dir, path.join(dir, 'a', 'loop'));
+  const out = json<JReport>(runCli(['check', '--json', '--no-detect'], dir));
+  assert.deepEqual(out.files.map((f) => f.path).sort(), ['a/requirements.txt', 'requirements-link.txt']);
+});
