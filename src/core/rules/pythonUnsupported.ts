@@ -35,7 +35,8 @@ export function pythonUnsupported(ctx: RuleContext): Finding[] {
         { span: model.python.span }));
     }
   }
-  if (machine?.python && !out.length) {
+  // An environment.yml creates its own Python: the active interpreter says nothing about it.
+  if (machine?.python && !out.length && !(model.kind === 'environment' && model.python)) {
     const s = pythonSupport(rel.torch, machine.python);
     if (s === 'too-old' || s === 'too-new') {
       out.push(at(Codes.pythonUnsupported, 'error',
