@@ -67,7 +67,7 @@ export function machineFromFlags(flags: MachineFlags, base?: Machine | null): Ma
     gpu.vendor = 'nvidia';
     gpu.gpus = gpu.gpus.length && base?.gpu.vendor === 'nvidia'
       ? gpu.gpus.map((g) => ({ ...g, computeCapability: cc }))
-      : [gpuEntry(`GPU with compute capability ${cc}`, cc, 0)];
+      : [gpuEntry('NVIDIA GPU', cc, 0)];
     gpu.error = null;
   }
   if (!blank(flags.driver)) {
