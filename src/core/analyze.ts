@@ -44,7 +44,18 @@ export function documentKind(path: string): DocumentKind | null {
 export function modelOf(path: string, text: string, opts: AnalyzeOptions, kind: DocumentKind): { model: ProjectModel; syntax: Finding[] } {
   if (kind === 'environment') {
     const env = parseEnvironmentYml(text, path);
-    return { model: fromEnvironment(env, path), syntax: env.diagnostics };
+    const model = fromEnvironment(env, path);
+    // `- -r requirements.txt` in the pip: block: conda runs pip on it, so its torch lines and indexes count.
+    for (const inc of env.pip?.includes ?? []) {
+      const target = opts.reader.resolve(path, inc.target);
+      const incText = opts.reader.read(target);
+      if (incText === null) continue;
+      const sub = fromRequirements(parseRequirementsSet(target, incText, opts.reader, { env: opts.env }), path);
+      model.torch.push(...sub.torch.map((t) => ({ ...t, file: t.file ?? target })));
+      model.others.push(...sub.others);
+      model.indexes.push(...sub.indexes.map((i) => ({ ...i, file: i.file ?? target })));
+    }
+    return { model, syntax: env.diagnostics };
   }
   if (kind === 'pyproject') {
     const py = parsePyproject(text, path);

@@ -72,3 +72,12 @@ test('a machine with no GPU keeps GPU rules silent (Linux box without NVIDIA)', 
   const r = analyzeDocument('/p/requirements.txt', '--index-url https://download.pytorch.org/whl/cu130\ntorch==2.9.0\n', m, { reader: reader() });
   assert.deepEqual(r.findings.map((f) => f.code), []);
 });
+
+test('environment.yml pip: -r includes are followed (their torch lines and indexes count, edits name the file)', () => {
+  const files = { '/p/requirements.txt': '--extra-index-url https://download.pytorch.org/whl/cu121\ntorch==2.1.2+cu121\n' };
+  const env = 'dependencies:\n  - python=3.10\n  - pip\n  - pip:\n    - -r requirements.txt\n';
+  const f = only(check(env, { driver: '470.82.01' }, '/p/environment.yml', files), 'driver-too-old');
+  assert.equal(f.length, 1);
+  assert.equal(f[0].file, '/p/requirements.txt');
+  assert.ok(preferred(f[0]).edits.every((e) => e.file === '/p/requirements.txt'));
+});
