@@ -45,14 +45,32 @@ def _valid_pep508(s):
         return False
 
 
+_CURRENT_NAME = [None]
+_orig_get_url_from_path = constructors._get_url_from_path
+
+
+def _get_url_from_path(path, name):
+    _CURRENT_NAME[0] = name
+    try:
+        return _orig_get_url_from_path(path, name)
+    finally:
+        _CURRENT_NAME[0] = None
+
+
+constructors._get_url_from_path = _get_url_from_path
+
+
 def _isdir(p):
     """A path-like string that is not a PEP 508 requirement names a local project directory."""
     if _real_isdir(p):
         return True
+    name = _CURRENT_NAME[0]
+    if name is not None:  # install_req_from_line: judge the requirement as written
+        return constructors._looks_like_path(name) and not _valid_pep508(name) and not p.lower().endswith(_ARCHIVES)
+    # parse_editable: the target as written
     if is_url(p) or re.match(r"^[A-Za-z][A-Za-z0-9+.-]+:", p) or p.lower().endswith(_ARCHIVES):
         return False
-    rel = os.path.relpath(p) if os.path.isabs(p) else p
-    return constructors._looks_like_path(rel) and not _valid_pep508(rel)
+    return constructors._looks_like_path(p) and not _valid_pep508(p)
 
 
 class _OsPath:

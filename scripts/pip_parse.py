@@ -45,10 +45,12 @@ def written_url(parsed, ireq):
         return text
     sep = "; " if is_url(text) else ";"
     name = text.split(sep, 1)[0].strip() if sep in text else text
+    if is_url(name):
+        return name
     if ireq.req is not None and ireq.req.url:
         return ireq.req.url
     if ireq.link is not None:
-        return name if is_url(name) else _strip_extras(name)
+        return _strip_extras(name)
     return None
 
 

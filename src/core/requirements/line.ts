@@ -71,7 +71,9 @@ function trimRange(s: string, a: number, e: number): [number, number] {
 }
 
 /** The path part of a URL or path (no query or fragment), as [start, end) in s. */
-function pathRange(s: string, a: number, e: number): [number, number] {
+function pathRange(s: string, a: number, e: number, local = false): [number, number] {
+  // a local path is all path: pip's path_to_url() quotes "#" and "?"
+  if (local) return [a, e];
   let p = a;
   const sep = s.indexOf('://', a);
   if (sep >= 0 && sep < e) {
@@ -91,8 +93,8 @@ function pathRange(s: string, a: number, e: number): [number, number] {
 }
 
 /** The file name (basename) of a URL/path, as a range of s, trailing "/" removed. */
-function fileNameRange(s: string, a: number, e: number): [number, number] {
-  const [p, q0] = pathRange(s, a, e);
+function fileNameRange(s: string, a: number, e: number, local = false): [number, number] {
+  const [p, q0] = pathRange(s, a, e, local);
   let q = q0;
   while (q > p && s.charCodeAt(q - 1) === 47) q--;
   let b = q;
@@ -218,9 +220,10 @@ function isBuilt(x: Pep508Result | Built): x is Built {
 }
 
 /** A URL/path requirement (pip's Link branch): wheel name/version, or #egg= name. */
-function fromLink(s: string, a: number, e: number, extras: string[], map: PosMap): Built {
+/** `local`: a file-system path (pip turns it into a file: URL, so "#egg=" is not a fragment). */
+function fromLink(s: string, a: number, e: number, extras: string[], map: PosMap, local: boolean): Built {
   const url = s.slice(a, e);
-  const [fa, fe] = fileNameRange(s, a, e);
+  const [fa, fe] = fileNameRange(s, a, e, local);
   const rawFile = s.slice(fa, fe);
   const fileName = unquote(rawFile);
   const urlSpan = mapSpan(map, a, e);
@@ -248,7 +251,7 @@ function fromLink(s: string, a: number, e: number, extras: string[], map: PosMap
     for (const x of p.specifiers) specs.push({ op: x.op, version: x.version, span: vSpan });
     return { req: makeReq(name, nameSpan, extras, specs, vSpan, url, urlSpan, null, null, false, urlSpan), markerNode: null };
   }
-  const egg = eggRange(s, a, e);
+  const egg = local ? null : eggRange(s, a, e);
   if (egg) {
     const p = pep508(s, egg[0], egg[1]);
     if (isBuilt(p)) return p;
@@ -279,7 +282,7 @@ export function buildRequirement(s: string, a: number, e: number, map: PosMap): 
   const semi = s.indexOf(sep, a);
   let nameEnd = e;
   let marker: { node: MarkerNode; start: number; end: number } | null = null;
-  if (semi >= 0 && semi < e) {
+  if (semi >= 0 && semi + sep.length <= e) {
     nameEnd = semi;
     const [ma, me] = trimRange(s, semi + sep.length, e);
     if (me > ma) {
@@ -304,7 +307,7 @@ export function buildRequirement(s: string, a: number, e: number, map: PosMap): 
   if (na === ne) {
     built = invalid(whole, 'Expected package name at the start of dependency specifier', a, e);
   } else if (isUrl(name)) {
-    built = fromLink(s, na, ne, [], map);
+    built = fromLink(s, na, ne, [], map, false);
   } else {
     const xo = extrasSuffix(s, na, ne);
     const pathEnd = xo >= 0 ? xo : ne;
@@ -317,16 +320,16 @@ export function buildRequirement(s: string, a: number, e: number, map: PosMap): 
     if (linkLike) {
       const extras = xo >= 0 ? parseExtrasList(s, xo, ne) : [];
       if (!Array.isArray(extras)) return extras;
-      built = fromLink(s, na, pathEnd, extras, map);
+      built = fromLink(s, na, pathEnd, extras, map, true);
     } else {
       const p = pep508(s, na, ne);
       if (!isBuilt(p)) {
         built = { req: fromPep508(s, p, map, false, mapSpan(map, na, ne)), markerNode: null };
-      } else if (looksLikePath(name)) {
+      } else if (looksLikePath(name) && !isArchive(path)) {
         // a local directory (pip checks that it exists; core cannot)
         const extras = xo >= 0 ? parseExtrasList(s, xo, ne) : [];
         if (!Array.isArray(extras)) return extras;
-        built = fromLink(s, na, pathEnd, extras, map);
+        built = fromLink(s, na, pathEnd, extras, map, true);
       } else {
         built = p;
       }
@@ -352,6 +355,21 @@ export function buildEditable(s: string, a: number, e: number, map: PosMap): Bui
   const scheme = urlScheme(noExtras);
   const span = mapSpan(map, a, e);
   // a local path (no scheme, or a Windows drive letter) or a file: URL
+  // pip accepts a scheme-less target only when it is an existing directory: core cannot look, so a
+  // target that looks like a path (".", "./x", "a/b") is taken as one, anything else is not
+  if ((scheme === null || scheme.length === 1) && !looksLikePath(noExtras) && scheme === null) {
+    return {
+      error: {
+        message: msg(
+          '{0} is not a valid editable requirement. It should either be a path to a local project or a VCS URL (beginning with {1}).',
+          text,
+          VCS_SCHEMES.join(', '),
+        ),
+        start: a,
+        end: e,
+      },
+    };
+  }
   if (scheme === null || scheme.length === 1 || scheme === 'file') {
     const extras = xo >= 0 ? parseExtrasList(s, xo, e) : [];
     if (!Array.isArray(extras)) return extras;
