@@ -108,9 +108,11 @@ function condaCudaFix(ctx: RuleContext, t: Target, title: { message: string }): 
   const { res } = ctx;
   const spec = res.conda;
   const cuda = variantCuda(t.variant);
-  if (!spec || !spec.versionSpan || !cuda || t.release || !res.version) return null;
-  if (spec.name !== 'pytorch-cuda' && spec.name !== 'cudatoolkit') return null;
+  if (!spec || !cuda || t.release || !res.version) return null;
   const offered = torchRelease(res.version)?.conda?.pytorchCuda ?? [];
+  // cpuonly → the pytorch-cuda metapackage that release offered.
+  if (spec.name === 'cpuonly' && offered.includes(cuda)) return { title: title.message, preferred: true, edits: [edit(spec.span, `pytorch-cuda=${cuda}`)] };
+  if (!spec.versionSpan || (spec.name !== 'pytorch-cuda' && spec.name !== 'cudatoolkit')) return null;
   if (spec.name === 'pytorch-cuda' && !offered.includes(cuda)) return null;
   return { title: title.message, preferred: true, edits: [edit(spec.versionSpan, cuda)] };
 }

@@ -73,3 +73,11 @@ test('pyproject without a uv index on Windows: fix adds a uv index + sources and
   assert.match(fixed, /\[\[tool\.uv\.index\]\]\nname = "pytorch-cu12\d"\nurl = "https:\/\/download\.pytorch\.org\/whl\/cu12\d"\nexplicit = true\n\n\[tool\.uv\.sources\]\ntorch = \{ index = "pytorch-cu12\d" \}\ntorchvision = /);
   assert.deepEqual(codes(check(fixed, WIN4080, '/p/pyproject.toml')), []);
 });
+
+test('conda cpuonly on a GPU machine: fix swaps it for the pytorch-cuda that release offered', () => {
+  const text = 'channels:\n  - pytorch\ndependencies:\n  - pytorch=2.4.1\n  - cpuonly\n';
+  const f = only(check(text, { driver: '550.54.15', gpu: 'NVIDIA GeForce RTX 3090' }, '/p/environment.yml'), 'cpu-only-torch');
+  assert.equal(f.length, 1);
+  assert.match(f[0].message, /cpuonly/);
+  assert.equal(apply(text, preferred(f[0])), 'channels:\n  - pytorch\ndependencies:\n  - pytorch=2.4.1\n  - pytorch-cuda=12.4\n');
+});
