@@ -2,6 +2,7 @@
 // UTF-8/UTF-16/UTF-32 byte-order marks are honoured and dropped, otherwise UTF-8.
 import { readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { FileReader } from '../core/requirements/types';
 
 /** Larger files are treated as unreadable (a requirements file is never this big). */
@@ -44,6 +45,13 @@ export function readTextFile(file: string): string | null {
 
 export const nodeFileReader: FileReader = {
   read(file: string): string | null {
+    if (/^file:/i.test(file)) {
+      try {
+        return readTextFile(fileURLToPath(file));
+      } catch {
+        return null;
+      }
+    }
     if (isUrl(file)) return null;
     return readTextFile(file);
   },

@@ -352,7 +352,8 @@ export function buildEditable(s: string, a: number, e: number, map: PosMap): Bui
   const xo = extrasSuffix(s, a, e);
   const noExtrasEnd = xo >= 0 ? xo : e;
   const noExtras = s.slice(a, noExtrasEnd);
-  const scheme = urlScheme(noExtras);
+  // a scheme is letters, digits, "+", "-", "." before ":" (RFC 3986); anything else is a path
+  const scheme = /^[A-Za-z][A-Za-z0-9+.-]*:/.test(noExtras) ? urlScheme(noExtras) : null;
   const span = mapSpan(map, a, e);
   // a local path (no scheme, or a Windows drive letter) or a file: URL
   // pip accepts a scheme-less target only when it is an existing directory: core cannot look, so a

@@ -8,8 +8,9 @@ import type { Env, FileReader, OptionLine, Requirement, RequirementsFile, Requir
 
 const MAX_DEPTH = 64;
 
+/** http(s) includes are fetched by pip over the network: not read here (file: URLs are read). */
 function isRemote(target: string): boolean {
-  return /^(https?|file):/i.test(target);
+  return /^https?:/i.test(target);
 }
 
 export function parseRequirementsSet(rootFile: string, rootText: string, reader: FileReader, opts: { env?: Env } = {}): RequirementsSet {
