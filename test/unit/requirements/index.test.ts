@@ -100,3 +100,24 @@ test('parsePep508 and parseRequirementsLine', () => {
   assert.equal(l.option?.value, 'https://x/simple');
   assert.equal(l.option?.line, 3);
 });
+
+test('corpus: every span slices back to what it names (continuation lines included)', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { corpusFiles } = await import('./pipHelper');
+  let checked = 0;
+  for (const file of corpusFiles()) {
+    const text = readFileSync(file, 'utf8');
+    const f = parseRequirementsText(text, file);
+    for (const r of f.requirements) {
+      if (r.name && r.nameSpan && !r.url) assert.equal(slice(text, r.nameSpan), r.name, `${file}:${r.line + 1}`);
+      if (r.marker) assert.equal(slice(text, r.markerSpan), r.marker);
+      if (r.url) assert.equal(slice(text, r.urlSpan), r.url);
+      if (!r.url)
+        for (const s of r.specifiers) assert.equal(slice(text, s.span)!.replace(/\s+/g, ''), s.op + s.version.replace(/\s+/g, ''));
+      for (const h of r.hashes) assert.ok(text.slice(r.lineSpan.start, r.lineSpan.end).includes(h));
+      checked++;
+    }
+    for (const o of f.options) if (o.valueSpan) assert.equal(slice(text, o.valueSpan), o.rawValue);
+  }
+  assert.ok(checked > 1500, `checked ${checked}`);
+});
