@@ -212,6 +212,8 @@ async function main() {
   if (flag('--build-only')) return 0;
 
   const runRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'aienv-e2e-'));
+  // also on Ctrl+C / SIGTERM (server.mjs exits the process after killing the servers)
+  if (!flag('--keep')) process.on('exit', () => fs.rmSync(runRoot, { recursive: true, force: true }));
   const results = [];
   try {
     if (!flag('--ui-only')) {
