@@ -20,7 +20,7 @@ suite('diagnostics', () => {
 
   for (const f of FIXTURES) {
     test(`${f.folder}: exactly the expected codes, ranges and severities`, async () => {
-      const uri = fixtureUri(f.folder, 'requirements.txt');
+      const uri = fixtureUri(f.folder, f.file ?? 'requirements.txt');
       const editor = await openDoc(uri);
       const doc = editor.document;
       const want = [...f.diagnostics].sort((a, b) => a.line - b.line || a.code.localeCompare(b.code));

@@ -14,6 +14,8 @@ export interface Expected {
 
 export interface Fixture {
   folder: string;
+  /** the file inside the folder (default requirements.txt) */
+  file?: string;
   diagnostics: Expected[];
   /** the document after applying the preferred quick fix of the first diagnostic (string: exact; RegExp: shape) */
   fixed?: string | RegExp;
@@ -58,6 +60,15 @@ export const FIXTURES: Fixture[] = [
     folder: 'torch-family-version-mismatch',
     diagnostics: [{ code: 'torch-family-version-mismatch', severity: E, line: 2, text: '0.19.1' }],
     fixed: '--extra-index-url https://download.pytorch.org/whl/cu124\ntorch==2.5.1\ntorchvision==0.20.1\n',
+  },
+  {
+    // the same finding inside an environment.yml pip: block
+    folder: 'environment-yml',
+    file: 'environment.yml',
+    diagnostics: [{ code: 'torch-index-unknown', severity: E, line: 7, text: 'https://download.pytorch.org/whl/cu122' }],
+    fixed:
+      'name: py_comfy\nchannels:\n  - conda-forge\ndependencies:\n  - python=3.11\n  - pip\n  - pip:\n' +
+      '      - --extra-index-url https://download.pytorch.org/whl/cu121\n      - torch==2.1.2\n',
   },
   { folder: 'clean', diagnostics: [] },
 ];

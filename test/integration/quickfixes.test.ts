@@ -29,7 +29,7 @@ suite('quick fixes', () => {
 
   for (const f of FIXTURES.filter((x) => x.fixed !== undefined)) {
     test(`${f.folder}: the preferred fix yields the expected text; undo restores`, async () => {
-      const uri = fixtureUri(f.folder, 'requirements.txt');
+      const uri = fixtureUri(f.folder, f.file ?? 'requirements.txt');
       const editor = await openDoc(uri);
       const doc = editor.document;
       const original = doc.getText();
