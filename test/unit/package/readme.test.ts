@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Codes } from '../../../src/constants';
+import { repoRoot, runCli } from '../cli/cliHarness';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
@@ -63,4 +64,16 @@ test('the CLI section documents every check flag', () => {
   for (const flag of ['--json', '--sarif', '--fix', '--no-detect', '--driver', '--gpu', '--compute-cap', '--platform', '--python']) {
     assert.ok(cli.includes(flag), flag);
   }
+});
+
+test('the check example in the README is what the CLI prints today', () => {
+  const block = /```console\n\$ ai-env-doctor (check [^\n]+)\n([\s\S]*?)\n\$ echo \$\?\n(\d+)\n/.exec(readme);
+  assert.ok(block, 'README has a check example followed by its exit status');
+  const args = [...block[1].matchAll(/"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? m[2]);
+  const r = runCli(args, repoRoot);
+  const printed = block[2].split('\n');
+  const summary = printed.pop();
+  assert.equal(r.stdout.trim(), printed.join('\n'));
+  assert.equal(r.stderr.trim(), summary);
+  assert.equal(String(r.code), block[3]);
 });
