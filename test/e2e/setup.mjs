@@ -138,6 +138,11 @@ function ensureCodeServer() {
     npm_config_nodedir: NODEDIR,
     npm_config_update_notifier: 'false',
   });
+  // Under `npm test` the parent npm exports its own config, user agent included ("node/v20"), and
+  // code-server's postinstall reads npm_config_user_agent to insist on Node 24: drop what it leaked.
+  for (const k of Object.keys(env)) {
+    if (/^npm_/i.test(k) && k !== 'npm_config_nodedir' && k !== 'npm_config_update_notifier') delete env[k];
+  }
   const logFile = path.join(dir, 'install.log');
   const out = fs.openSync(logFile, 'w');
   try {
