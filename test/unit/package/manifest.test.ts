@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import * as semver from 'semver';
 import { Commands, LANGUAGE_ID, Settings } from '../../../src/constants';
 
 const root = path.resolve(__dirname, '..', '..', '..');
@@ -74,19 +75,14 @@ test('untrusted workspaces: limited, and the restricted settings are exactly the
   }
 });
 
-function minVersion(range: string): number[] {
-  const m = /(\d+)\.(\d+)\.(\d+)/.exec(range);
-  assert.ok(m, `no version in ${range}`);
-  return m.slice(1).map(Number);
-}
-const cmp = (a: number[], b: number[]) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2];
-
 test('engines.vscode is at least the @types/vscode version the code compiles against', () => {
-  const engine = minVersion(pkg.engines.vscode);
-  const declared = minVersion(pkg.devDependencies['@types/vscode']);
-  const installed = minVersion(readJson('node_modules/@types/vscode/package.json').version);
-  assert.ok(cmp(engine, declared) >= 0, `engines.vscode ${pkg.engines.vscode} < @types/vscode ${pkg.devDependencies['@types/vscode']}`);
-  assert.ok(cmp(engine, [installed[0], installed[1], 0]) >= 0, `engines.vscode below installed @types/vscode ${installed.join('.')}`);
+  // The API the code compiles against must exist in the oldest VS Code the manifest accepts.
+  const engine = semver.minVersion(pkg.engines.vscode);
+  const declared = semver.minVersion(pkg.devDependencies['@types/vscode']);
+  const installed = semver.parse(readJson('node_modules/@types/vscode/package.json').version);
+  assert.ok(engine && declared && installed, 'versions parse');
+  assert.ok(semver.gte(engine, declared), `engines.vscode ${pkg.engines.vscode} < @types/vscode ${pkg.devDependencies['@types/vscode']}`);
+  assert.ok(semver.gte(engine, `${installed.major}.${installed.minor}.0`), `engines.vscode below installed @types/vscode ${installed.version}`);
 });
 
 test('entry points, extension kind and activation are what the issue asks for', () => {
