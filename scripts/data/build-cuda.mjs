@@ -1,4 +1,3 @@
-/* global process, console */
 // Builds data/cuda-driver.json and data/gpus.json from the shared reference material
 // (../shared/reference/cuda-driver.json, gpu-arch.json, SOURCES.md). Deterministic: the same input
 // always gives byte-identical output (a unit test checks that the committed data matches).
@@ -6,11 +5,9 @@
 // sources and verified flag kept.
 //
 //   node scripts/data/build-cuda.mjs [--reference DIR] [--out DIR] [--check]
-import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+import { runBuilderCli } from './cli.mjs';
 
 /** "May 2026" / "November 2026" → "2026-05" / "2026-11". */
 function monthYear(text) {
@@ -145,26 +142,4 @@ export function buildAll(referenceDir) {
   };
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const args = process.argv.slice(2);
-  const opt = (name, dflt) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : dflt; };
-  const referenceDir = path.resolve(opt('--reference', path.resolve(repoRoot, '..', 'shared', 'reference')));
-  const outDir = path.resolve(opt('--out', path.join(repoRoot, 'data')));
-  if (!existsSync(referenceDir)) {
-    console.error(`reference folder not found: ${referenceDir}`);
-    process.exit(1);
-  }
-  const out = buildAll(referenceDir);
-  let stale = 0;
-  for (const [name, text] of Object.entries(out)) {
-    const file = path.join(outDir, name);
-    if (args.includes('--check')) {
-      const cur = existsSync(file) ? readFileSync(file, 'utf8') : '';
-      if (cur !== text) { console.error(`${file} is out of date`); stale++; }
-    } else {
-      writeFileSync(file, text);
-      console.log(`wrote ${file}`);
-    }
-  }
-  process.exit(stale ? 1 : 0);
-}
+runBuilderCli(import.meta.url, buildAll);

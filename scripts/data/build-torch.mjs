@@ -1,4 +1,3 @@
-/* global process, console */
 // Builds data/torch.json from the shared reference material (../shared/reference/torch-releases.json,
 // gpu-arch.json's torch_variant_arches, SOURCES.md). Deterministic: the same input always gives
 // byte-identical output (test/unit/knowledge/data.test.ts checks that the committed file matches).
@@ -6,11 +5,9 @@
 // verified flags kept. What the reference does not know stays null ("unknown" to the user).
 //
 //   node scripts/data/build-torch.mjs [--reference DIR] [--out DIR] [--check]
-import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+import { runBuilderCli } from './cli.mjs';
 
 /** "newest material is dated about November 2026" → "2026-11". */
 function monthYear(text) {
@@ -181,26 +178,4 @@ export function buildAll(referenceDir) {
   return { 'torch.json': JSON.stringify(data, null, 1) + '\n' };
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const args = process.argv.slice(2);
-  const opt = (name, dflt) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : dflt; };
-  const referenceDir = path.resolve(opt('--reference', path.resolve(repoRoot, '..', 'shared', 'reference')));
-  const outDir = path.resolve(opt('--out', path.join(repoRoot, 'data')));
-  if (!existsSync(referenceDir)) {
-    console.error(`reference folder not found: ${referenceDir}`);
-    process.exit(1);
-  }
-  const out = buildAll(referenceDir);
-  let stale = 0;
-  for (const [name, text] of Object.entries(out)) {
-    const file = path.join(outDir, name);
-    if (args.includes('--check')) {
-      const cur = existsSync(file) ? readFileSync(file, 'utf8') : '';
-      if (cur !== text) { console.error(`${file} is out of date`); stale++; }
-    } else {
-      writeFileSync(file, text);
-      console.log(`wrote ${file}`);
-    }
-  }
-  process.exit(stale ? 1 : 0);
-}
+runBuilderCli(import.meta.url, buildAll);

@@ -9,14 +9,13 @@ import { version } from '../../package.json';
 import { analyzeDocument } from '../core/analyze';
 import type { Finding } from '../core/finding';
 import type { Machine } from '../core/machine';
-import { MachineFlagError, machineFromFlags, type MachineFlags } from '../core/machineProfile';
 import type { FileReader } from '../core/requirements/types';
 import { LineIndex } from '../core/text';
-import { detectMachine } from '../system/detect';
 import { nodeFileReader, readTextFile } from '../system/fileReader';
 import { kindForPath } from '../vscode/free/documentFilter';
 import { applyEdits, planFixAll } from '../vscode/free/fixAll';
 import { machineOptions, parse, UsageError, type CliIO } from './args';
+import { resolveMachine } from './machine';
 import { formatJson } from './format/json';
 import type { Report, ReportFile } from './format/model';
 import { tally } from './format/model';
@@ -61,7 +60,6 @@ const SKIP_DIRS = new Set([
 ]);
 const MAX_DEPTH = 6;
 const MAX_FILES = 2000;
-const DETECT_TIMEOUT_MS = 15_000;
 
 function isFile(p: string): boolean {
   try {
@@ -132,31 +130,6 @@ function displayPathFor(cwd: string) {
   };
 }
 
-async function resolveMachine(values: Record<string, unknown>, io: CliIO): Promise<Machine | null> {
-  const flags: MachineFlags = {
-    driver: values.driver as string | undefined,
-    gpu: values.gpu as string | undefined,
-    computeCap: values['compute-cap'] as string | undefined,
-    platform: values.platform as string | undefined,
-    python: values.python as string | undefined,
-  };
-  const anyFlag = Object.values(flags).some((v) => v !== undefined);
-  // Validate the flags before probing anything, so a typo fails fast with exit 2.
-  try {
-    machineFromFlags(flags, null);
-  } catch (e) {
-    if (e instanceof MachineFlagError) throw new UsageError(e.message);
-    throw e;
-  }
-  let base: Machine | null = null;
-  if (!values['no-detect']) {
-    const detection = await detectMachine({ timeoutMs: DETECT_TIMEOUT_MS, env: io.env });
-    const detected: Machine = detection.machine;
-    const envPython = detection.env?.python ?? null;
-    base = envPython && !detected.python ? { ...detected, python: envPython.split('.').slice(0, 2).join('.') } : detected;
-  }
-  return anyFlag ? machineFromFlags(flags, base) : base;
-}
 
 interface Analysis {
   /** Findings per absolute file path (each finding's span belongs to that file). */
@@ -256,7 +229,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   }
   if (values.json && values.sarif) throw new UsageError('--json and --sarif cannot be used together');
   const files = collectFiles(positionals, io.cwd);
-  const machine = await resolveMachine(values, io);
+  const machine = await resolveMachine(values, io, { pythonFromActiveEnv: true });
   const reader = nodeFileReader;
 
   let analysis = analyzeAll(files, machine, reader, io, values.unpinned === true);

@@ -5,8 +5,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as readline from 'node:readline';
-import type { Machine } from '../core/machine';
-import { MachineFlagError, machineFromFlags, type MachineFlags } from '../core/machineProfile';
 import { defaultsFor } from '../core/createEnv/defaults';
 import { envNameProblem } from '../core/createEnv/names';
 import { buildPlan } from '../core/createEnv/plan';
@@ -16,8 +14,8 @@ import type { EnvTarget, ExistingAction } from '../core/createEnv/types';
 import { findConda } from '../system/condaLocator';
 import { existingEnv, runPlan } from '../system/condaRunner';
 import { checkTorchIn, loadProject, previewFixes, writePrefixGitignore } from '../system/createEnvProject';
-import { detectMachine } from '../system/detect';
 import { machineOptions, parse, UsageError, type CliIO } from './args';
+import { resolveMachine } from './machine';
 
 export const HELP = `Usage: ai-env-doctor create-env [DIR] [options]
 
@@ -54,26 +52,7 @@ const options = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-const DETECT_TIMEOUT_MS = 15_000;
 
-async function resolveMachine(values: Record<string, unknown>, io: CliIO): Promise<Machine | null> {
-  const flags: MachineFlags = {
-    driver: values.driver as string | undefined,
-    gpu: values.gpu as string | undefined,
-    computeCap: values['compute-cap'] as string | undefined,
-    platform: values.platform as string | undefined,
-    python: values.python as string | undefined,
-  };
-  try {
-    machineFromFlags(flags, null);
-  } catch (e) {
-    if (e instanceof MachineFlagError) throw new UsageError(e.message);
-    throw e;
-  }
-  const anyFlag = Object.values(flags).some((v) => v !== undefined);
-  const base = values['no-detect'] ? null : (await detectMachine({ timeoutMs: DETECT_TIMEOUT_MS, env: io.env })).machine;
-  return anyFlag ? machineFromFlags(flags, base) : base;
-}
 
 async function confirm(question: string): Promise<boolean> {
   const rl = readline.createInterface({ input: process.stdin, output: process.stderr });
@@ -119,7 +98,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   if (prefer && !fs.existsSync(prefer)) throw new UsageError(`no such file: ${values.file}`);
   const dryRun = values['dry-run'] === true;
 
-  const machine = await resolveMachine(values, io);
+  const machine = await resolveMachine(values, io, { pythonFromActiveEnv: false });
   const found = await findConda({ env: io.env, platform: process.platform });
   if (!found && !dryRun) {
     io.err(`${M.noConda().message}\n${M.MINICONDA_URL}`);

@@ -1,0 +1,33 @@
+// The command line shared by the data builders: write data/ from ../shared/reference, or --check that
+// the committed files are what the builder produces (exit 1 when stale).
+//   node scripts/data/build-X.mjs [--reference DIR] [--out DIR] [--check]
+import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** Runs `buildAll(referenceDir) → { fileName: text }` as a CLI when `moduleUrl` is the entry script. */
+export function runBuilderCli(moduleUrl, buildAll) {
+  if (!process.argv[1] || path.resolve(process.argv[1]) !== fileURLToPath(moduleUrl)) return;
+  const args = process.argv.slice(2);
+  const opt = (name, dflt) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : dflt; };
+  const referenceDir = path.resolve(opt('--reference', path.resolve(repoRoot, '..', 'shared', 'reference')));
+  const outDir = path.resolve(opt('--out', path.join(repoRoot, 'data')));
+  if (!existsSync(referenceDir)) {
+    console.error(`reference folder not found: ${referenceDir}`);
+    process.exit(1);
+  }
+  let stale = 0;
+  for (const [name, text] of Object.entries(buildAll(referenceDir))) {
+    const file = path.join(outDir, name);
+    if (args.includes('--check')) {
+      const cur = existsSync(file) ? readFileSync(file, 'utf8') : '';
+      if (cur !== text) { console.error(`${file} is out of date`); stale++; }
+    } else {
+      writeFileSync(file, text);
+      console.log(`wrote ${file}`);
+    }
+  }
+  process.exit(stale ? 1 : 0);
+}
