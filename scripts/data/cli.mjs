@@ -1,3 +1,4 @@
+/* global process, console */
 // The command line shared by the data builders: write data/ from ../shared/reference, or --check that
 // the committed files are what the builder produces (exit 1 when stale).
 //   node scripts/data/build-X.mjs [--reference DIR] [--out DIR] [--check]
