@@ -8,8 +8,12 @@ const root = path.dirname(new URL(import.meta.url).pathname);
 const fakeBin = path.join(root, 'test', 'fixtures', 'bin');
 const env = { PATH: `${fakeBin}${path.delimiter}${process.env.PATH}`, AIENV_FAKE_BIN: fakeBin, AIENV_REPO_ROOT: root };
 
+// The oldest VS Code the manifest accepts (engines.vscode); VSCODE_TEST_VERSION=stable tests the newest.
+const version = process.env.VSCODE_TEST_VERSION ?? '1.95.0';
+
 const session = (label, workspaceFolder, suites, extra = {}) => ({
   label,
+  version,
   files: suites.map((s) => `out/test/integration/${s}.test.js`),
   workspaceFolder,
   mocha: { ui: 'tdd', timeout: 60_000 },
