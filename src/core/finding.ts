@@ -14,7 +14,10 @@ export interface TextEdit {
 }
 
 export interface Fix {
+  /** English title, ready to print. */
   title: string;
+  /** Template and arguments so the editor can show the title in the display language. */
+  l10n?: Localizable;
   /** Exactly one fix per finding is preferred (the one `--fix` and fix-all apply). */
   preferred: boolean;
   edits: TextEdit[];
@@ -45,4 +48,9 @@ export function finding(
   return typeof text === 'string'
     ? { code, severity, message: text, span, fixes }
     : { code, severity, message: text.message, l10n: text.l10n, span, fixes };
+}
+
+/** A fix's title (and its l10n) from a msg(...) result: `{ ...fixTitle(msg('Use https')), preferred, edits }`. */
+export function fixTitle(text: { message: string; l10n?: Localizable }): { title: string; l10n?: Localizable } {
+  return text.l10n ? { title: text.message, l10n: text.l10n } : { title: text.message };
 }

@@ -7,6 +7,7 @@ import type { Finding } from '../core/finding';
 import {
   ANALYZED_SELECTOR, rangeInFile, sameDiagnostic, uriForPath, type DiagnosticEntry, type DiagnosticsController } from './diagnostics';
 import { fixEdits, planFixAll, preferredIndex, type FileEdit, type FixAllPlan } from './free/fixAll';
+import { trMessage } from './translate';
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('aiEnvDoctor');
 
@@ -62,7 +63,7 @@ export class FixProvider implements vscode.CodeActionProvider {
       f.fixes.forEach((fix, i) => {
         const edits = fixEdits(fix, f, entry.analysis.path);
         if (edits.length === 0) return;
-        const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
+        const action = new vscode.CodeAction(trMessage({ message: fix.title, l10n: fix.l10n }), vscode.CodeActionKind.QuickFix);
         action.edit = toWorkspaceEdit(edits);
         action.diagnostics = [diagnostic];
         action.isPreferred = i === preferred;

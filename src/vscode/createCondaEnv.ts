@@ -19,6 +19,7 @@ import { checkTorchIn, loadProject, previewFixes, writePrefixGitignore } from '.
 import { detectMachine } from '../system/detect';
 import { readSettings } from './config';
 import type { CurrentMachine } from './currentMachine';
+import { tr } from './translate';
 
 /** Options for headless use (tests, other extensions); every field skips the matching question. */
 export interface CreateCondaEnvOptions {
@@ -60,7 +61,7 @@ export interface CreateCondaEnvResult {
 export const CANCEL_COMMAND = 'aiEnvDoctor.createCondaEnv.cancel';
 
 type Msg = M.Msg;
-const t = (m: Msg): string => vscode.l10n.t(m.l10n.template, ...m.l10n.args);
+const t = (m: Msg): string => tr(m.l10n);
 
 function headless(o: CreateCondaEnvOptions): boolean {
   return o.yes === true;
@@ -350,7 +351,7 @@ export class CreateCondaEnvCommand implements vscode.Disposable {
           return runPlan(plan, {
             signal: ac.signal,
             onStep: (s, i, n) => {
-              progress.report({ message: `[${i + 1}/${n}] ${vscode.l10n.t(s.l10n.template, ...s.l10n.args)}` });
+              progress.report({ message: `[${i + 1}/${n}] ${tr(s.l10n)}` });
               log.info(`create-env step ${i + 1}/${n}: ${renderCommand(s.argv, process.platform)}`);
             },
             onLine: (line, stream) => {
@@ -368,7 +369,7 @@ export class CreateCondaEnvCommand implements vscode.Disposable {
     const showLog = vscode.l10n.t('Show log');
     const left = M.leftBehindText(result.leftBehind, result.prefix, plan.tool.flavor, plan.target);
     if (!result.ok) {
-      const step = result.failedStep ? vscode.l10n.t(result.failedStep.l10n.template, ...result.failedStep.l10n.args) : '';
+      const step = result.failedStep ? tr(result.failedStep.l10n) : '';
       const head = result.cancelled ? t(M.cancelledText(step)) : result.timedOut ? t(M.timedOutText(step)) : t(M.failedText(step, result.errorLines));
       const message = left ? `${head} ${t(left)}` : head;
       const retry = vscode.l10n.t('Retry');

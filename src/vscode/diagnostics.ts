@@ -14,6 +14,7 @@ import type { CurrentMachine } from './currentMachine';
 import { Debouncer, Generations } from './free/debounce';
 import { ANALYZED_SCHEMES, kindForDocument, type AnalyzedKind } from './free/documentFilter';
 import { createFileReader, pathKey, readTextFile } from './free/fileReader';
+import { trMessage } from './translate';
 
 /** Core's analyzeDocument (injected by the composition root). */
 export type Analyzer = (
@@ -380,7 +381,7 @@ function entryId(d: vscode.Diagnostic): string {
 
 /** The Diagnostic for a finding: translated message, severity, source, code linking to the rule's docs. */
 export function toDiagnostic(f: Finding, range: vscode.Range): vscode.Diagnostic {
-  const message = f.l10n ? vscode.l10n.t(f.l10n.template, ...f.l10n.args) : f.message;
+  const message = trMessage(f);
   const d = new vscode.Diagnostic(range, message, SEVERITY[f.severity]);
   d.source = DIAGNOSTIC_SOURCE;
   d.code = { value: f.code, target: docsUri(f.code) };

@@ -11,6 +11,7 @@ import { ANALYZED_GLOB, EXCLUDED_GLOB, kindForPath } from './free/documentFilter
 import { createFileReader, readTextFile } from './free/fileReader';
 import { buildReport, type ReportFile, type ReportFinding } from './free/reportMarkdown';
 import { readSettings } from './config';
+import { trMessage } from './translate';
 
 const MAX_FILES = 500;
 
@@ -69,7 +70,7 @@ async function showReport(log: vscode.LogOutputChannel, machines: CurrentMachine
               const id = `${x.code}|${x.span.start}|${x.span.end}|${x.message}`;
               if (bucket.seen.has(id)) continue;
               bucket.seen.add(id);
-              const message = x.l10n ? vscode.l10n.t(x.l10n.template, ...x.l10n.args) : x.message;
+              const message = trMessage(x);
               bucket.findings.push({ line: pos.line + 1, column: pos.character + 1, severity: x.severity, code: x.code, message });
             }
           } catch (e) {

@@ -2,6 +2,7 @@
 // is on PATH (often the base environment's), installing the packages into the wrong environment.
 import { Codes } from '../../constants';
 import type { Finding } from '../finding';
+import { fixTitle } from '../finding';
 import { msg } from '../l10n';
 import { at, type RuleContext } from './context';
 import { edit, eolOf, lineStartAt } from './edits';
@@ -13,7 +14,7 @@ export function condaPipMissing(ctx: RuleContext): Finding[] {
   const s = lineStartAt(text, env.pip.keySpan.start);
   const prefix = text.slice(s, env.pip.keySpan.start);
   const fix = /^\s*-\s*$/.test(prefix)
-    ? [{ title: msg('Add pip to the dependencies').message, preferred: true, edits: [edit({ start: s, end: s }, `${prefix}pip${eolOf(text)}`)] }]
+    ? [{ ...fixTitle(msg('Add pip to the dependencies')), preferred: true, edits: [edit({ start: s, end: s }, `${prefix}pip${eolOf(text)}`)] }]
     : [];
   return [at(Codes.condaPipMissing, 'warning',
     msg('The pip: block needs `pip` in the dependencies; without it conda runs whatever pip is on PATH and the packages can land outside this environment.'),

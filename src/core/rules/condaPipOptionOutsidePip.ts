@@ -2,6 +2,7 @@
 // dependency. conda rejects it as a package spec; it belongs in the pip: block.
 import { Codes } from '../../constants';
 import type { Finding } from '../finding';
+import { fixTitle } from '../finding';
 import { msg } from '../l10n';
 import { at, type RuleContext } from './context';
 import { addPipEntries, entryLine } from './condaEdits';
@@ -15,7 +16,7 @@ export function condaPipOptionOutsidePip(ctx: RuleContext): Finding[] {
     const line = entryLine(env.text, e.span);
     const add = line ? addPipEntries(env, [e.text]) : null;
     const fix = line && add
-      ? [{ title: msg('Move into the pip: block').message, preferred: true, edits: [edit(line, ''), ...add] }]
+      ? [{ ...fixTitle(msg('Move into the pip: block')), preferred: true, edits: [edit(line, ''), ...add] }]
       : [];
     out.push(at(Codes.condaPipOptionOutsidePip, 'error',
       msg('"{0}" is a pip option, not a conda package: move it into the pip: block.', e.text), { span: e.span }, fix));

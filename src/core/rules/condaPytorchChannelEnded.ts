@@ -3,7 +3,8 @@
 // but the route is frozen (warning). The fix moves torch to pip with the right PyTorch index.
 import { Codes } from '../../constants';
 import type { CondaSpec } from '../conda/types';
-import type { Finding, TextEdit } from '../finding';
+import type { Finding, Fix, TextEdit } from '../finding';
+import { fixTitle } from '../finding';
 import { msg } from '../l10n';
 import { compareVersions } from '../knowledge/cuda';
 import { bestVariant, hasNvidiaGpu } from '../knowledge/fit';
@@ -54,7 +55,7 @@ export function condaPytorchChannelEnded(ctx: RuleContext): Finding[] {
     variant = rel ? asked : null;
   }
 
-  let fixes: { title: string; preferred: boolean; edits: TextEdit[] }[] = [];
+  let fixes: Fix[] = [];
   if (rel && variant) {
     const edits: TextEdit[] = [];
     let ok = true;
@@ -79,7 +80,7 @@ export function condaPytorchChannelEnded(ctx: RuleContext): Finding[] {
       // Insertions placed where a deleted line ends must not be swallowed: they are zero-width edits.
       edits.push(...add);
       const title = machine?.platform === 'darwin' ? msg('Install torch {0} with pip', rel.torch) : msg('Install torch {0} with pip from the {1} index', rel.torch, variant);
-      fixes = [{ title: title.message, preferred: true, edits }];
+      fixes = [{ ...fixTitle(title), preferred: true, edits }];
     }
   }
   return [at(Codes.condaPytorchChannelEnded, never ? 'error' : 'warning',

@@ -1,8 +1,8 @@
 // Shared by the rules: the context they run in, where a variant is chosen in the file, and the fix
 // that moves a project to the best variant for the machine.
 import type { Finding, Fix, Severity } from '../finding';
-import { finding } from '../finding';
-import type { Localizable } from '../l10n';
+import { finding, fixTitle } from '../finding';
+import type { Localizable, MsgArg } from '../l10n';
 import { msg } from '../l10n';
 import type { Machine } from '../machine';
 import type { Span } from '../text';
@@ -39,10 +39,10 @@ export function at(code: string, severity: Severity, text: { message: string; l1
 }
 
 /** "NVIDIA GeForce RTX 4090 (compute capability 8.9)". */
-export function gpuLabel(machine: Machine): string {
+export function gpuLabel(machine: Machine): MsgArg {
   const g = machine.gpu.gpus[0];
-  if (!g) return msg('an NVIDIA GPU').message;
-  return g.computeCapability ? msg('{0} (compute capability {1})', g.name, g.computeCapability).message : g.name;
+  if (!g) return msg('an NVIDIA GPU');
+  return g.computeCapability ? msg('{0} (compute capability {1})', g.name, g.computeCapability) : g.name;
 }
 
 /** Indexes to rewrite when switching variant: the deciding PyTorch indexes that name a variant. */
@@ -87,7 +87,7 @@ export function machineTarget(ctx: RuleContext): Target | null {
 }
 
 /** Edits moving the project to a variant (and optionally a torch release). */
-export function targetFix(ctx: RuleContext, t: Target, title: { message: string }): Fix | null {
+export function targetFix(ctx: RuleContext, t: Target, title: { message: string; l10n?: Localizable }): Fix | null {
   const { model, res } = ctx;
   if (res.via === 'conda') return condaCudaFix(ctx, t, title);
   const rewrite = indexesToRewrite(ctx);
@@ -100,21 +100,21 @@ export function targetFix(ctx: RuleContext, t: Target, title: { message: string 
   }
   const unique = sameEdits(edits);
   if (!unique.length) return null;
-  return { title: title.message, preferred: true, edits: unique };
+  return { ...fixTitle(title), preferred: true, edits: unique };
 }
 
 /** conda route: move pytorch-cuda / cudatoolkit to the target CUDA when that torch release offered it there. */
-function condaCudaFix(ctx: RuleContext, t: Target, title: { message: string }): Fix | null {
+function condaCudaFix(ctx: RuleContext, t: Target, title: { message: string; l10n?: Localizable }): Fix | null {
   const { res } = ctx;
   const spec = res.conda;
   const cuda = variantCuda(t.variant);
   if (!spec || !cuda || t.release || !res.version) return null;
   const offered = torchRelease(res.version)?.conda?.pytorchCuda ?? [];
   // cpuonly → the pytorch-cuda metapackage that release offered.
-  if (spec.name === 'cpuonly' && offered.includes(cuda)) return { title: title.message, preferred: true, edits: [edit(spec.span, `pytorch-cuda=${cuda}`)] };
+  if (spec.name === 'cpuonly' && offered.includes(cuda)) return { ...fixTitle(title), preferred: true, edits: [edit(spec.span, `pytorch-cuda=${cuda}`)] };
   if (!spec.versionSpan || (spec.name !== 'pytorch-cuda' && spec.name !== 'cudatoolkit')) return null;
   if (spec.name === 'pytorch-cuda' && !offered.includes(cuda)) return null;
-  return { title: title.message, preferred: true, edits: [edit(spec.versionSpan, cuda)] };
+  return { ...fixTitle(title), preferred: true, edits: [edit(spec.versionSpan, cuda)] };
 }
 
 export function machineFix(ctx: RuleContext): Fix | null {

@@ -18,7 +18,7 @@ export function driverBelowToolkit(ctx: RuleContext): Finding[] {
   // Confirmed native kernels = the common, working case: nothing to say.
   if (fit.driver !== 'below-toolkit' || (fit.kernels !== 'unknown' && fit.kernels !== 'n/a') || !site) return [];
   const tail = msg('a GPU newer than the wheel\'s kernel list will not run{0}.',
-    fit.cc ? msg(' (this one, {0}, could not be checked against the wheel)', smName(fit.cc)).message : '').message;
+    fit.cc ? msg(' (this one, {0}, could not be checked against the wheel)', smName(fit.cc)) : '');
   return [at(Codes.driverBelowToolkit, 'information',
     msg('Driver {0} runs {1} wheels under CUDA minor-version compatibility (floor ≥ {2}) but is below the CUDA {3} toolkit driver (≥ {4}): PTX JIT is unavailable; {5}',
       machine.gpu.driver, res.variant, fit.driverFloor ?? '?', fit.cuda ?? '?', fit.toolkitDriver ?? '?', tail),

@@ -2,7 +2,7 @@
 // RTX 50xx, sm_120, before torch 2.7 / cu128; Pascal or Maxwell on cu128+ builds). Names what works.
 import { Codes } from '../../constants';
 import type { Finding } from '../finding';
-import { msg } from '../l10n';
+import { msg, type MsgArg } from '../l10n';
 import type { Machine } from '../machine';
 import { kernelsFor, kernelSupport, smName } from '../knowledge/arches';
 import { bestVariant, hasNvidiaGpu, variantFit } from '../knowledge/fit';
@@ -47,18 +47,18 @@ export function gpuArchUnsupported(ctx: RuleContext): Finding[] {
   const ptxNoJit = fit.kernels === 'ptx' && fit.driver === 'below-toolkit';
   if (fit.kernels !== 'none' && !ptxNoJit) return [];
   const best = bestVariant(res.version, machine);
-  let works: string;
+  let works: MsgArg;
   if (best && best.variant !== res.variant) {
-    works = msg('use the {0} wheels of torch {1}', best.variant, res.version).message;
+    works = msg('use the {0} wheels of torch {1}', best.variant, res.version);
   } else {
     const w = whatRuns(fit.cc, machine);
-    works = !w ? msg('no torch wheel in the data has kernels for it').message
-      : w.orNewer ? msg('it needs torch ≥ {0} with {1} or newer ({2})', w.from, w.variants[0], w.variants.join(', ')).message
-        : msg('it needs torch ≥ {0} with one of {1}', w.from, w.variants.join(', ')).message;
+    works = !w ? msg('no torch wheel in the data has kernels for it')
+      : w.orNewer ? msg('it needs torch ≥ {0} with {1} or newer ({2})', w.from, w.variants[0], w.variants.join(', '))
+        : msg('it needs torch ≥ {0} with one of {1}', w.from, w.variants.join(', '));
   }
   const why = ptxNoJit
-    ? msg('only PTX for it, and driver {0} is below the CUDA {1} toolkit driver (≥ {2}) needed to JIT it', machine.gpu.driver ?? '?', fit.cuda ?? '?', fit.toolkitDriver ?? '?').message
-    : msg('no kernels for {0}', smName(fit.cc)).message;
+    ? msg('only PTX for it, and driver {0} is below the CUDA {1} toolkit driver (≥ {2}) needed to JIT it', machine.gpu.driver ?? '?', fit.cuda ?? '?', fit.toolkitDriver ?? '?')
+    : msg('no kernels for {0}', smName(fit.cc));
   const fix = machineFix(ctx);
   return [at(Codes.gpuArchUnsupported, 'error',
     msg('torch {0}+{1} ships {2}, so it cannot run on {3}: {4}.', res.version, res.variant, why, gpuLabel(machine), works),

@@ -2,6 +2,7 @@
 // required; --index-url replaces PyPI, so packages the PyTorch index does not carry will not resolve.
 import { Codes } from '../../constants';
 import type { Finding } from '../finding';
+import { fixTitle } from '../finding';
 import { msg } from '../l10n';
 import { at, type RuleContext } from './context';
 import { edit } from './edits';
@@ -20,7 +21,7 @@ export function indexUrlReplacesPypi(ctx: RuleContext): Finding[] {
     if (ix.kind !== 'index-url' || !ix.parsed || (!ix.parsed.variant && !ix.parsed.official)) continue;
     const names = foreign.slice(0, 3).map((o) => o.name).join(', ') + (foreign.length > 3 ? ', …' : '');
     const fix = ix.nameSpan
-      ? [{ title: msg('Use --extra-index-url (keep PyPI)').message, preferred: true, edits: [edit(ix.nameSpan, '--extra-index-url', ix.file)] }]
+      ? [{ ...fixTitle(msg('Use --extra-index-url (keep PyPI)')), preferred: true, edits: [edit(ix.nameSpan, '--extra-index-url', ix.file)] }]
       : [];
     out.push(at(Codes.indexUrlReplacesPypi, 'warning',
       msg('--index-url replaces PyPI with the PyTorch index, which does not carry the other packages here ({0}); use --extra-index-url.', names),

@@ -1,6 +1,7 @@
 // insecure-index: a package index over plain http:// (packages can be swapped in transit).
 import { Codes } from '../../constants';
 import type { Finding } from '../finding';
+import { fixTitle } from '../finding';
 import { msg } from '../l10n';
 import { at, type RuleContext } from './context';
 import { edit } from './edits';
@@ -15,7 +16,7 @@ export function insecureIndex(ctx: RuleContext): Finding[] {
       msg('{0} is fetched over plain http: packages can be tampered with in transit; use https.', ix.url),
       { span: ix.urlSpan, file: ix.file },
       written === 'http:'
-        ? [{ title: msg('Use https').message, preferred: true, edits: [edit({ start: ix.urlSpan.start, end: ix.urlSpan.start + 4 }, 'https')] }]
+        ? [{ ...fixTitle(msg('Use https')), preferred: true, edits: [edit({ start: ix.urlSpan.start, end: ix.urlSpan.start + 4 }, 'https')] }]
         : []));
   }
   return out;

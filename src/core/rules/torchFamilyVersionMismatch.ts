@@ -2,6 +2,7 @@
 // pinned torch (each torchvision release is built against exactly one torch release).
 import { Codes } from '../../constants';
 import type { Finding } from '../finding';
+import { fixTitle } from '../finding';
 import { msg } from '../l10n';
 import { pairedVersion, pairs, torchRelease } from '../knowledge/torch';
 import { at, type RuleContext } from './context';
@@ -22,7 +23,7 @@ export function torchFamilyVersionMismatch(ctx: RuleContext): Finding[] {
     out.push(at(Codes.torchFamilyVersionMismatch, 'error',
       msg('{0} {1} does not pair with torch {2}; the matching version is {3}.', t.pkg, t.base, rel.torch, want),
       { span: t.versionSpan, file: t.file },
-      [{ title: msg('Use {0}=={1}', t.pkg, next).message, preferred: true, edits: [edit(t.versionSpan, next, t.file)] }]));
+      [{ ...fixTitle(msg('Use {0}=={1}', t.pkg, next)), preferred: true, edits: [edit(t.versionSpan, next, t.file)] }]));
   }
   return out;
 }

@@ -1,6 +1,7 @@
 // torch-index-unknown: an index URL names a variant PyTorch never published (e.g. /whl/cu122).
 import { Codes } from '../../constants';
 import type { Finding } from '../finding';
+import { fixTitle } from '../finding';
 import { msg } from '../l10n';
 import { nearestVariant } from '../knowledge/fit';
 import { allKnownVariants, variantsFor } from '../knowledge/torch';
@@ -23,7 +24,7 @@ export function torchIndexUnknown(ctx: RuleContext): Finding[] {
       near ? msg('PyTorch never published a {0} index; the nearest real variant is {1}.', v, near)
         : msg('PyTorch never published a {0} index.', v),
       { span: ix.urlSpan, file: ix.file },
-      e ? [{ title: msg('Use the {0} index', near as string).message, preferred: true, edits: [e] }] : []));
+      e ? [{ ...fixTitle(msg('Use the {0} index', near as string)), preferred: true, edits: [e] }] : []));
   }
   return out;
 }

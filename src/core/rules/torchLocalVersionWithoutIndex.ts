@@ -2,6 +2,7 @@
 // (PyPI never has local versions, so pip fails with "No matching distribution").
 import { Codes } from '../../constants';
 import type { Finding } from '../finding';
+import { fixTitle } from '../finding';
 import { msg } from '../l10n';
 import { isVariantName } from '../knowledge/variants';
 import { at, type RuleContext } from './context';
@@ -24,8 +25,8 @@ export function torchLocalVersionWithoutIndex(ctx: RuleContext): Finding[] {
   const rewrite = broken ? rewriteIndex(broken, variant) : null;
   const ins = rewrite ? null : insertIndexLine(model, variant);
   const fix = rewrite
-    ? { title: msg('Use the {0} index', variant).message, preferred: true, edits: [rewrite] }
-    : ins ? { title: msg('Add --extra-index-url https://download.pytorch.org/whl/{0}', variant).message, preferred: true, edits: [ins] } : null;
+    ? { ...fixTitle(msg('Use the {0} index', variant)), preferred: true, edits: [rewrite] }
+    : ins ? { ...fixTitle(msg('Add --extra-index-url https://download.pytorch.org/whl/{0}', variant)), preferred: true, edits: [ins] } : null;
   return [at(Codes.torchLocalVersionWithoutIndex, 'error',
     msg('{0}: +{1} wheels are only on https://download.pytorch.org/whl/{1}, and no index here serves them.', names, variant),
     { span: first.versionSpan ?? first.req.span, file: first.file },

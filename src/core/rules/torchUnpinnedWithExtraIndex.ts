@@ -4,6 +4,7 @@
 // Windows). Pinning keeps pip on the index's build.
 import { Codes } from '../../constants';
 import type { Finding } from '../finding';
+import { fixTitle } from '../finding';
 import { msg } from '../l10n';
 import { newestWithVariant, torchRelease } from '../knowledge/torch';
 import type { Fix } from '../finding';
@@ -34,7 +35,7 @@ export function torchUnpinnedWithExtraIndex(ctx: RuleContext): Finding[] {
       msg('Pin torch {0} from the {1} index', t.release?.torch ?? rel?.torch ?? '?', t.variant));
   } else if (rel) {
     const edits = retargetEdits(model, [], { variant: null, release: rel });
-    if (edits.length) fix = { title: msg('Pin torch {0} (newest with {1} wheels)', rel.torch, variant).message, preferred: true, edits };
+    if (edits.length) fix = { ...fixTitle(msg('Pin torch {0} (newest with {1} wheels)', rel.torch, variant)), preferred: true, edits };
   }
   return [at(Codes.torchUnpinnedWithExtraIndex, 'warning',
     msg('torch is not pinned while {0} comes from --extra-index-url: pip takes the highest version across indexes and can silently install a PyPI build (another CUDA, or CPU on Windows).', variant),

@@ -2,6 +2,7 @@
 // torchvision +cu118), which mixes CUDA runtimes or fails to resolve.
 import { Codes } from '../../constants';
 import type { Finding } from '../finding';
+import { fixTitle } from '../finding';
 import { msg } from '../l10n';
 import { at, type RuleContext } from './context';
 import { edit } from './edits';
@@ -17,7 +18,7 @@ export function torchVariantMismatch(ctx: RuleContext): Finding[] {
     out.push(at(Codes.torchVariantMismatch, 'error',
       msg('{0} is pinned to +{1} but torch resolves to {2}: torch-family packages must use the same variant.', t.pkg, t.local, want),
       { span: t.versionSpan, file: t.file },
-      [{ title: msg('Use {0}=={1}', t.pkg, next).message, preferred: true, edits: [edit(t.versionSpan, next, t.file)] }]));
+      [{ ...fixTitle(msg('Use {0}=={1}', t.pkg, next)), preferred: true, edits: [edit(t.versionSpan, next, t.file)] }]));
   }
   return out;
 }
