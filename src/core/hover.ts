@@ -1,7 +1,8 @@
 // Hover content for torch-family lines and PyTorch index URLs: what the line resolves to (version,
 // variant), the driver it needs and why, whether this GPU has kernels in it, the Python range, the
-// install command for this machine and the knowledge base's as-of date. Markdown; text taken from the
-// document is escaped.
+// install command for this machine and the knowledge base's as-of date. Markdown lines built with msg()
+// (the editor translates them; their templates carry the Markdown); values interpolated are escaped.
+import { msg, type Localizable, type MsgArg } from './l10n';
 import type { Machine } from './machine';
 import type { Span } from './text';
 import { documentKind, modelOf, type AnalyzeOptions } from './analyze';
@@ -21,125 +22,163 @@ function inside(span: Span, offset: number): boolean {
   return offset >= span.start && offset <= span.end;
 }
 
-const VIA: Record<NonNullable<Resolution['via']>, string> = {
-  local: 'the +local version pin',
-  index: 'the PyTorch index',
-  pypi: 'the plain PyPI wheel',
-  conda: 'the conda CUDA spec',
+/** One Markdown line of a hover: English, plus its template when it is a sentence to translate. */
+export interface HoverLine {
+  message: string;
+  l10n?: Localizable;
+}
+
+/** A line that is not translated (code, blank lines, a command). */
+function raw(text: string): HoverLine {
+  return { message: text };
+}
+
+const VIA: Record<NonNullable<Resolution['via']>, () => HoverLine> = {
+  local: () => msg('the +local version pin'),
+  index: () => msg('the PyTorch index'),
+  pypi: () => msg('the plain PyPI wheel'),
+  conda: () => msg('the conda CUDA spec'),
 };
 
-function variantLines(version: string | null, variant: string, machine: Machine | null): string[] {
-  const out: string[] = [];
+function asOf(): HoverLine[] {
+  return [raw(''), msg('_Knowledge as of {0}._', KNOWLEDGE_AS_OF)];
+}
+
+function install(rec: { command: string; reason: string }, heading: HoverLine): HoverLine[] {
+  return [raw(''), heading, raw('```sh'), raw(rec.command), raw('```'), raw(esc(rec.reason))];
+}
+
+function variantLines(version: string | null, variant: string, machine: Machine | null): HoverLine[] {
+  const out: HoverLine[] = [];
   const kind = variantKind(variant);
-  if (kind === 'cpu') out.push('- CPU-only build: no CUDA kernels.');
+  if (kind === 'cpu') out.push(msg('- CPU-only build: no CUDA kernels.'));
   if (kind !== 'cuda') return out;
   const m: Machine = machine ?? { platform: 'linux', gpu: { vendor: 'none', driver: null, cuda: null, gpus: [], error: null }, python: null, source: 'none' };
   const fit = variantFit(version, variant, m);
   if (fit.driverFloor) {
-    let line = `- Driver: needs ≥ ${esc(fit.driverFloor)} (CUDA ${esc(fit.cuda ?? '?')} minor-version compatibility)`;
-    if (fit.toolkitDriver) line += `; PTX JIT and the full toolkit need ≥ ${esc(fit.toolkitDriver)}`;
+    const toolkit: MsgArg = fit.toolkitDriver ? msg('; PTX JIT and the full toolkit need ≥ {0}', esc(fit.toolkitDriver)) : '';
+    let here: MsgArg = '';
     if (machine?.gpu.driver) {
-      const verdict = fit.driver === 'too-old' ? '**too old**' : fit.driver === 'below-toolkit' ? 'runs (minor-version compatibility)' : 'OK';
-      line += `. This machine: ${esc(machine.gpu.driver)}, ${verdict}`;
+      const verdict = fit.driver === 'too-old' ? msg('**too old**') : fit.driver === 'below-toolkit' ? msg('runs (minor-version compatibility)') : msg('OK');
+      here = msg('. This machine: {0}, {1}', esc(machine.gpu.driver), verdict);
     }
-    out.push(`${line}.`);
+    out.push(msg('- Driver: needs ≥ {0} (CUDA {1} minor-version compatibility){2}{3}.', esc(fit.driverFloor), esc(fit.cuda ?? '?'), toolkit, here));
   }
   if (fit.kernelList) {
     const e = fit.kernelList.entry;
-    const ptx = e.ptx === null ? `PTX ${e.ptxStatus}` : e.ptx.length ? `PTX ${e.ptx.map((c) => `compute_${c.replace('.', '')}`).join(', ')}` : 'no PTX';
-    out.push(`- Kernels: ${e.sass.map(smName).join(', ')}; ${ptx}${e.verified ? '' : ' (unverified)'}${fit.kernelList.approximate ? ' (Linux list; no Windows list known)' : ''}.`);
+    const ptx: MsgArg = e.ptx === null ? msg('PTX {0}', e.ptxStatus) : e.ptx.length ? msg('PTX {0}', e.ptx.map((c) => `compute_${c.replace('.', '')}`).join(', ')) : msg('no PTX');
+    out.push(msg('- Kernels: {0}; {1}{2}{3}.', e.sass.map(smName).join(', '), ptx,
+      e.verified ? '' : msg(' (unverified)'),
+      fit.kernelList.approximate ? msg(' (Linux list; no Windows list known)') : ''));
   } else if (version) {
-    out.push('- Kernels: unknown for this version and variant.');
+    out.push(msg('- Kernels: unknown for this version and variant.'));
   }
   if (machine && hasNvidiaGpu(machine) && fit.cc) {
     const gpu = esc(machine.gpu.gpus[0]?.name ?? 'GPU');
     const serving = fit.kernelList ? servingTarget(fit.cc, fit.kernelList.entry) : null;
-    const verdict = fit.kernels === 'sass' ? `runs (${smName(fit.cc)} uses the ${serving ?? 'matching'} kernels)`
-      : fit.kernels === 'ptx' ? (fit.driver === 'below-toolkit' ? '**cannot run** (PTX only, driver too old to JIT it)' : 'runs through PTX JIT')
-        : fit.kernels === 'none' ? `**no kernels for ${smName(fit.cc)}**` : 'unknown';
-    out.push(`- ${gpu}: ${verdict}.`);
+    const verdict: MsgArg = fit.kernels === 'sass' ? (serving ? msg('runs ({0} uses the {1} kernels)', smName(fit.cc), serving) : msg('runs ({0} uses the matching kernels)', smName(fit.cc)))
+      : fit.kernels === 'ptx' ? (fit.driver === 'below-toolkit' ? msg('**cannot run** (PTX only, driver too old to JIT it)') : msg('runs through PTX JIT'))
+        : fit.kernels === 'none' ? msg('**no kernels for {0}**', smName(fit.cc)) : msg('unknown');
+    out.push(msg('- {0}: {1}.', gpu, verdict));
   }
   return out;
 }
 
-function torchHover(t: TorchReq, res: Resolution, machine: Machine | null): string {
-  const lines: string[] = [];
+function torchHover(t: TorchReq, res: Resolution, machine: Machine | null): HoverLine[] {
+  const lines: HoverLine[] = [];
   const version = res.version;
   const rel = version ? torchRelease(version) : null;
   const title = `**${esc(t.pkg)}**`;
   if (!version) {
-    lines.push(`${title}: the torch version is not pinned and the data cannot tell which version pip picks.`);
+    lines.push(msg('{0}: the torch version is not pinned and the data cannot tell which version pip picks.', title));
   } else if (!rel || isNewerThanKnown(version)) {
-    lines.push(`${title}: torch ${esc(version)} is not in the knowledge base (as of ${KNOWLEDGE_AS_OF}); its variants, kernels and Python range are unknown.`);
-    return [...lines, '', `_Knowledge as of ${KNOWLEDGE_AS_OF}._`].join('\n');
+    lines.push(msg('{0}: torch {1} is not in the knowledge base (as of {2}); its variants, kernels and Python range are unknown.', title, esc(version), KNOWLEDGE_AS_OF));
+    return [...lines, ...asOf()];
   } else {
-    const variant = res.variant ? `${esc(res.variant)} (via ${VIA[res.via ?? 'pypi']})` : 'an unknown variant';
-    lines.push(`${title}: torch ${esc(rel.torch)}${res.pinned ? '' : ' (newest matching version known)'}, ${variant}.`);
-    if (rel.variants) lines.push(`- Published variants: ${rel.variants.map(esc).join(', ')}.`);
+    const variant: MsgArg = res.variant ? msg('{0} (via {1})', esc(res.variant), VIA[res.via ?? 'pypi']()) : msg('an unknown variant');
+    lines.push(res.pinned
+      ? msg('{0}: torch {1}, {2}.', title, esc(rel.torch), variant)
+      : msg('{0}: torch {1} (newest matching version known), {2}.', title, esc(rel.torch), variant));
+    if (rel.variants) lines.push(msg('- Published variants: {0}.', rel.variants.map(esc).join(', ')));
     if (res.variant) lines.push(...variantLines(rel.torch, res.variant, machine));
-    if (rel.python?.min && rel.python.max) lines.push(`- Python ${esc(rel.python.min)}–${esc(rel.python.max)}${rel.python.experimental.length ? ` (experimental: ${rel.python.experimental.map(esc).join(', ')})` : ''}.`);
-    lines.push(`- Pairs with torchvision ${esc(rel.torchvision ?? 'unknown')}, torchaudio ${esc(rel.torchaudio ?? 'unknown')}.`);
-    if (!rel.verified) lines.push('- Note: this release\'s data rests on incomplete sources.');
+    if (rel.python?.min && rel.python.max) {
+      lines.push(msg('- Python {0}–{1}{2}.', esc(rel.python.min), esc(rel.python.max),
+        rel.python.experimental.length ? msg(' (experimental: {0})', rel.python.experimental.map(esc).join(', ')) : ''));
+    }
+    lines.push(msg('- Pairs with torchvision {0}, torchaudio {1}.', rel.torchvision ? esc(rel.torchvision) : msg('unknown'), rel.torchaudio ? esc(rel.torchaudio) : msg('unknown')));
+    if (!rel.verified) lines.push(msg('- Note: this release\'s data rests on incomplete sources.'));
   }
   if (machine && (hasNvidiaGpu(machine) || machine.platform === 'darwin' || machine.gpu.vendor === 'none')) {
     const rec = recommend(machine, res.pinned && version ? version : undefined) ?? recommend(machine);
-    if (rec) lines.push('', 'Install for this machine:', '```sh', rec.command, '```', esc(rec.reason));
+    if (rec) lines.push(...install(rec, msg('Install for this machine:')));
   }
-  lines.push('', `_Knowledge as of ${KNOWLEDGE_AS_OF}._`);
-  return lines.join('\n');
+  return [...lines, ...asOf()];
 }
 
-function indexHover(ix: IndexRef, res: Resolution, machine: Machine | null): string {
+function indexHover(ix: IndexRef, res: Resolution, machine: Machine | null): HoverLine[] {
   const v = ix.parsed?.variant ?? null;
-  const lines: string[] = [];
-  if (ix.parsed?.allVariants) lines.push('**PyTorch wheel page** listing every variant.');
-  else if (!v) lines.push('**PyTorch index** without a variant.');
-  else if (!allKnownVariants().has(v)) lines.push(`**${esc(v)}**: PyTorch never published this variant.`);
+  const lines: HoverLine[] = [];
+  if (ix.parsed?.allVariants) lines.push(msg('**PyTorch wheel page** listing every variant.'));
+  else if (!v) lines.push(msg('**PyTorch index** without a variant.'));
+  else if (!allKnownVariants().has(v)) lines.push(msg('**{0}**: PyTorch never published this variant.', esc(v)));
   else {
-    lines.push(`**PyTorch ${esc(v)} index**${ix.parsed?.channel !== 'stable' ? ` (${ix.parsed?.channel})` : ''}.`);
+    const channel = ix.parsed?.channel;
+    lines.push(channel !== 'stable' ? msg('**PyTorch {0} index** ({1}).', esc(v), String(channel)) : msg('**PyTorch {0} index**.', esc(v)));
     if (res.version) {
       const vs = variantsFor(res.version);
-      if (vs) lines.push(`- torch ${esc(res.version)} ${vs.includes(v) ? 'is' : '**is not**'} published for ${esc(v)}.`);
+      if (vs) lines.push(vs.includes(v) ? msg('- torch {0} is published for {1}.', esc(res.version), esc(v)) : msg('- torch {0} **is not** published for {1}.', esc(res.version), esc(v)));
     }
     lines.push(...variantLines(res.version, v, machine));
   }
   if (machine && hasNvidiaGpu(machine)) {
     const rec = recommend(machine, res.pinned && res.version ? res.version : undefined) ?? recommend(machine);
-    if (rec) lines.push('', 'Install for this machine:', '```sh', rec.command, '```', esc(rec.reason));
+    if (rec) lines.push(...install(rec, msg('Install for this machine:')));
   }
-  lines.push('', `_Knowledge as of ${KNOWLEDGE_AS_OF}._`);
-  return lines.join('\n');
+  return [...lines, ...asOf()];
 }
 
-function condaHover(name: string, res: Resolution, machine: Machine | null): string {
-  const lines: string[] = [];
+function condaHover(name: string, res: Resolution, machine: Machine | null): HoverLine[] {
+  const lines: HoverLine[] = [];
   const rel = res.version ? torchRelease(res.version) : null;
-  lines.push(`**${esc(name)}** (conda): torch ${esc(res.version ?? 'unpinned')}${res.variant ? `, ${esc(res.variant)}` : ''}.`);
-  if (rel?.conda) lines.push(`- pytorch channel CUDA builds (pytorch-cuda): ${rel.conda.pytorchCuda.map(esc).join(', ')}.`);
-  else if (rel) lines.push(`- torch ${esc(rel.torch)} was never published on the pytorch conda channel (last: ${esc(CONDA_CHANNEL.lastRelease)}).`);
+  const version: MsgArg = res.version ? esc(res.version) : msg('unpinned');
+  lines.push(res.variant
+    ? msg('**{0}** (conda): torch {1}, {2}.', esc(name), version, esc(res.variant))
+    : msg('**{0}** (conda): torch {1}.', esc(name), version));
+  if (rel?.conda) lines.push(msg('- pytorch channel CUDA builds (pytorch-cuda): {0}.', rel.conda.pytorchCuda.map(esc).join(', ')));
+  else if (rel) lines.push(msg('- torch {0} was never published on the pytorch conda channel (last: {1}).', esc(rel.torch), esc(CONDA_CHANNEL.lastRelease)));
   if (res.variant && rel) lines.push(...variantLines(rel.torch, res.variant, machine));
   if (machine) {
     const rec = recommend(machine, rel?.torch) ?? recommend(machine);
-    if (rec) lines.push('', 'Install for this machine (pip):', '```sh', rec.command, '```', esc(rec.reason));
+    if (rec) lines.push(...install(rec, msg('Install for this machine (pip):')));
   }
-  lines.push('', `_Knowledge as of ${KNOWLEDGE_AS_OF}._`);
-  return lines.join('\n');
+  return [...lines, ...asOf()];
+}
+
+function result(lines: HoverLine[], span: Span): HoverResult {
+  return { markdown: lines.map((l) => l.message).join('\n'), lines, span };
+}
+
+/** English Markdown (`markdown`, for the CLI and tests) and the same lines with their templates (for the editor to translate). */
+export interface HoverResult {
+  markdown: string;
+  lines: HoverLine[];
+  span: Span;
 }
 
 /** Hover for the element at `offset`, or null when it is not a torch-family line or PyTorch index. */
-export function hoverAt(path: string, text: string, offset: number, machine: Machine | null, opts: AnalyzeOptions): { markdown: string; span: Span } | null {
+export function hoverAt(path: string, text: string, offset: number, machine: Machine | null, opts: AnalyzeOptions): HoverResult | null {
   const kind = documentKind(path) ?? 'requirements';
   const model = forPlatform(modelOf(path, text, opts, kind).model, machine?.platform ?? null);
   const res = resolveTorch(model, machine);
   for (const t of model.torch) {
-    if (t.file === undefined && inside(t.req.span, offset)) return { markdown: torchHover(t, res, machine), span: t.req.span };
+    if (t.file === undefined && inside(t.req.span, offset)) return result(torchHover(t, res, machine), t.req.span);
   }
   for (const ix of model.indexes) {
-    if (ix.file === undefined && ix.parsed && inside(ix.lineSpan, offset)) return { markdown: indexHover(ix, res, machine), span: ix.urlSpan };
+    if (ix.file === undefined && ix.parsed && inside(ix.lineSpan, offset)) return result(indexHover(ix, res, machine), ix.urlSpan);
   }
   // environment.yml conda specs that install torch (pytorch, pytorch-cuda, torchvision, ...).
   for (const d of model.condaTorch) {
-    if (inside(d.span, offset)) return { markdown: condaHover(d.name, res, machine), span: d.span };
+    if (inside(d.span, offset)) return result(condaHover(d.name, res, machine), d.span);
   }
   return null;
 }

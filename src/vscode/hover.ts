@@ -1,12 +1,14 @@
-// Hovers on torch-family lines and PyTorch index URLs: core's hoverAt renders the Markdown (values it
-// interpolates are escaped there); the editor shows it untrusted, without HTML or command links.
+// Hovers on torch-family lines and PyTorch index URLs: core's hoverAt renders the Markdown lines (values it
+// interpolates are escaped there, the templates carry the Markdown); the editor translates each line into the
+// display language and shows the result untrusted, without HTML or command links.
 import * as vscode from 'vscode';
+import type { HoverResult } from '../core/hover';
 import type { Machine } from '../core/machine';
 import type { Env, FileReader } from '../core/requirements/types';
-import type { Span } from '../core/text';
 import type { CurrentMachine } from './currentMachine';
 import { ANALYZED_SELECTOR, analyzedKind, documentPath, openDocumentAt } from './diagnostics';
 import { createFileReader } from './free/fileReader';
+import { trMessage } from './translate';
 
 /** Core's hoverAt (injected by the composition root). */
 export type HoverFn = (
@@ -15,7 +17,7 @@ export type HoverFn = (
   offset: number,
   machine: Machine | null,
   opts: { reader: FileReader; env?: Env },
-) => { markdown: string; span: Span } | null;
+) => HoverResult | null;
 
 export class HoverProvider implements vscode.HoverProvider {
   constructor(
@@ -27,7 +29,7 @@ export class HoverProvider implements vscode.HoverProvider {
   provideHover(doc: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
     if (analyzedKind(doc) === null) return undefined;
     const reader = createFileReader((p) => openDocumentAt(p)?.getText());
-    let result: { markdown: string; span: Span } | null;
+    let result: HoverResult | null;
     try {
       result = this.hoverAt(documentPath(doc), doc.getText(), doc.offsetAt(position), this.machines.machineFor(doc.uri), { reader, env: process.env });
     } catch (e) {
@@ -35,7 +37,7 @@ export class HoverProvider implements vscode.HoverProvider {
       return undefined;
     }
     if (!result) return undefined;
-    const md = new vscode.MarkdownString(result.markdown);
+    const md = new vscode.MarkdownString(result.lines.map(trMessage).join('\n'));
     md.isTrusted = false;
     md.supportHtml = false;
     md.supportThemeIcons = false;
