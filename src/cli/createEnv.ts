@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as readline from 'node:readline';
 import { defaultsFor } from '../core/createEnv/defaults';
+import { recommendationGap } from '../core/knowledge/recommend';
 import { envNameProblem } from '../core/createEnv/names';
 import { buildPlan } from '../core/createEnv/plan';
 import { renderPlan } from '../core/createEnv/render';
@@ -120,6 +121,11 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     }
   }
   const defaults = defaultsFor(project, machine);
+  const gap = !defaults.recommendation && machine ? recommendationGap(machine, project.torchPin ?? undefined) : null;
+  const src = project.source;
+  if (gap && (src.kind === 'requirements' || src.kind === 'pyproject') && src.hasTorch && !src.torchIndex) {
+    io.err(`note: no PyTorch index added: ${gap.message}`);
+  }
   const python = values.python ?? defaults.python.python;
   if (defaults.python.candidates.length && !defaults.python.candidates.includes(python)) {
     io.err(`note: Python ${python} is outside what the project and torch ${defaults.torch ?? ''} allow (${defaults.python.candidates.join(', ')}).`);

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parse, UsageError, type CliIO } from './args';
 import { detectMachine } from '../system/detect';
-import { recommend, KNOWLEDGE_AS_OF } from '../core/knowledge/recommend';
+import { recommend, recommendationGap, KNOWLEDGE_AS_OF } from '../core/knowledge/recommend';
 import type { Detection } from '../core/detection';
 
 const HELP = `Usage: ai-env-doctor detect [--json] [--nvidia-smi-output FILE] [options]
@@ -96,7 +96,8 @@ const ERROR_TEXT: Record<string, string> = {
   unparsed: 'nvidia-smi output not recognised',
 };
 
-export function toText(j: DetectJson, envChecked = true): string {
+/** `gap`: why there is no recommendation when that is the unknown driver (recommendationGap()). */
+export function toText(j: DetectJson, envChecked = true, gap: string | null = null): string {
   const out: string[] = [];
   const g = j.gpu;
   if (g.vendor === 'apple') out.push('GPU:      Apple silicon (MPS)');
@@ -125,7 +126,7 @@ export function toText(j: DetectJson, envChecked = true): string {
   }
   if (j.recommendation) {
     out.push(`Install:  ${j.recommendation.command}`);
-  } else out.push('Install:  no recommendation (machine not covered by the knowledge base)');
+  } else out.push(gap ? `Install:  ${gap}` : 'Install:  no recommendation (machine not covered by the knowledge base)');
   out.push(`Knowledge as of ${j.knowledgeAsOf}`);
   return out.join('\n');
 }
@@ -162,6 +163,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     gpuOnly: values['no-env'] === true,
   });
   const j = toJson(detection);
-  io.out(values.json ? JSON.stringify(j, null, 2) : toText(j, values['no-env'] !== true));
+  io.out(values.json ? JSON.stringify(j, null, 2)
+    : toText(j, values['no-env'] !== true, j.recommendation ? null : recommendationGap(detection.machine)?.message ?? null));
   return 0;
 }

@@ -7,9 +7,10 @@ import * as vscode from 'vscode';
 import { Commands } from '../constants';
 import { torchCannotUseGpu, type Detection } from '../core/detection';
 import { shortGpuSummary } from '../core/gpu/names';
-import { recommend, KNOWLEDGE_AS_OF, type Recommendation } from '../core/knowledge/recommend';
+import { recommend, recommendationGap, KNOWLEDGE_AS_OF, type Recommendation } from '../core/knowledge/recommend';
 import { readSettings } from './config';
 import { MachineService } from './machineService';
+import { trMessage } from './translate';
 
 const ITEM_ID = 'aiEnvDoctor.status';
 const LINK_COMMANDS = [Commands.refresh, Commands.createCondaEnv, Commands.showReport, Commands.copyInstallCommand, Commands.showLog];
@@ -150,6 +151,9 @@ export function tooltip(service: MachineService, rec: Recommendation | null): vs
     if (rec) {
       lines.push('', `${escapeMarkdown(vscode.l10n.t('Recommended: torch {0} ({1}) from', rec.torch, rec.variant))} ${code(rec.indexUrl)}`);
       lines.push('', code(rec.command));
+    } else {
+      const gap = service.isFirstPaintOnly ? null : gapText(d.machine);
+      if (gap) lines.push('', `$(question) ${escapeMarkdown(gap)}`);
     }
     lines.push('', `_${escapeMarkdown(vscode.l10n.t('Knowledge as of {0}', KNOWLEDGE_AS_OF))}_`);
   }
@@ -163,6 +167,12 @@ export function tooltip(service: MachineService, rec: Recommendation | null): vs
   ].join(' · '));
   md.appendMarkdown(lines.join('\n'));
   return md;
+}
+
+/** "unknown: NVIDIA driver not detected ..." in the display language, when that is why there is no recommendation. */
+function gapText(machine: Detection['machine']): string | null {
+  const gap = recommendationGap(machine);
+  return gap ? trMessage(gap) : null;
 }
 
 function recommendation(service: MachineService): Recommendation | null {
@@ -184,7 +194,8 @@ async function statusActions(service: MachineService): Promise<void> {
     { label: `$(book) ${vscode.l10n.t('Show report')}`, command: Commands.showReport },
     {
       label: `$(copy) ${vscode.l10n.t('Copy install command')}`, command: Commands.copyInstallCommand,
-      detail: rec?.command ?? vscode.l10n.t('no recommendation for this machine'),
+      detail: rec?.command ?? (service.detection && !service.isFirstPaintOnly ? gapText(service.detection.machine) : null)
+        ?? vscode.l10n.t('no recommendation for this machine'),
     },
     { label: `$(output) ${vscode.l10n.t('Open log')}`, command: Commands.showLog },
   ];
@@ -222,7 +233,11 @@ export function registerStatusBar(context: vscode.ExtensionContext, log: vscode.
     vscode.commands.registerCommand(Commands.copyInstallCommand, async () => {
       const rec = recommendation(service);
       if (!rec) {
-        void vscode.window.showWarningMessage(vscode.l10n.t('No install command: the machine is not detected yet or not covered by the knowledge base.'));
+        const m = service.detection?.machine;
+        const gap = m && !service.isFirstPaintOnly ? gapText(m) : null;
+        void vscode.window.showWarningMessage(gap
+          ? vscode.l10n.t('No install command: {0}', gap)
+          : vscode.l10n.t('No install command: the machine is not detected yet or not covered by the knowledge base.'));
         return;
       }
       await vscode.env.clipboard.writeText(rec.command);

@@ -79,16 +79,38 @@ export function variantFit(torchVersion: string | null, variant: string, machine
 
 /**
  * Best CUDA variant of a torch version for this machine: the newest published variant whose driver
- * floor the machine meets and whose kernels the GPU can run. Variants the data cannot judge rank
- * after proven ones. Null when no CUDA variant of that version can run (or the version is unknown).
+ * floor the machine meets and whose kernels the GPU can run. Variants whose kernels the data cannot
+ * judge rank after proven ones. Null when no CUDA variant of that version can run, when the version
+ * is unknown, or when the driver is unknown (GPU known from `nvidia-smi -L` or a profile without a
+ * driver): the driver floor decides between variants, so kernels alone cannot pick one honestly.
  */
 export function bestVariant(torchVersion: string, machine: Machine): VariantFit | null {
   const r = torchRelease(torchVersion);
   if (!r || !r.variants) return null;
   const fits = r.variants.filter((v) => variantKind(v) === 'cuda')
     .sort((a, b) => compareCudaVariants(b, a))
-    .map((v) => variantFit(r.torch, v, machine));
+    .map((v) => variantFit(r.torch, v, machine))
+    .filter((f) => f.driver !== 'unknown');
   return fits.find((f) => f.runs === true) ?? fits.find((f) => f.runs === null) ?? null;
+}
+
+/**
+ * CUDA variants of a torch version whose kernels this machine's GPU can run (or that the data
+ * cannot judge), newest first, with their driver floors, whatever the driver: for saying what the
+ * choice depends on when the driver is unknown.
+ */
+export function kernelFits(torchVersion: string, machine: Machine): VariantFit[] {
+  const r = torchRelease(torchVersion);
+  if (!r || !r.variants) return [];
+  return r.variants.filter((v) => variantKind(v) === 'cuda')
+    .sort((a, b) => compareCudaVariants(b, a))
+    .map((v) => variantFit(r.torch, v, machine))
+    .filter((f) => f.kernels !== 'none');
+}
+
+/** An NVIDIA GPU is known (name or profile) but its driver is not: driver-dependent answers are unknown. */
+export function driverUnknown(machine: Machine | null): boolean {
+  return !!machine && hasNvidiaGpu(machine) && machine.platform !== 'darwin' && !machine.gpu.driver;
 }
 
 /** Nearest published variant to a nonexistent one (by CUDA version; ties go to the older CUDA). */

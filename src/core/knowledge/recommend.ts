@@ -1,10 +1,10 @@
 // What to install on a machine: torch version, variant, index URL, paired torchvision/torchaudio and
 // the pip command, with the reason in words. Used by hovers, `detect`, create-env and the fixes.
 import type { Machine } from '../machine';
-import { msg } from '../l10n';
+import { msg, type Localizable } from '../l10n';
 import { CUDA_DATA_AS_OF, compareVersions } from './cuda';
 import { smName } from './arches';
-import { bestVariant, hasNvidiaGpu, type VariantFit } from './fit';
+import { bestVariant, driverUnknown, hasNvidiaGpu, kernelFits, type VariantFit } from './fit';
 import { releasesNewestFirst, torchRelease, TORCH_DATA_AS_OF, type TorchRelease } from './torch';
 import { indexUrlFor, variantKind } from './variants';
 
@@ -53,22 +53,25 @@ function cudaReason(r: TorchRelease, fit: VariantFit, machine: Machine): string 
     parts.length ? `: ${parts.join('; ')}` : '').message;
 }
 
+function candidates(torchVersion?: string): TorchRelease[] {
+  if (torchVersion) {
+    const r = torchRelease(torchVersion);
+    return r ? [r] : [];
+  }
+  const all = releasesNewestFirst().filter((r) => r.variants !== null);
+  return [...all.filter((r) => r.verified), ...all.filter((r) => !r.verified)];
+}
+
 /**
  * Recommendation for a machine, for a given torch version or (without one) the newest release the
  * data knows well (verified records first) that has a variant able to run here. Null when nothing
- * in the data fits (say "unknown" rather than guess).
+ * in the data fits (say "unknown" rather than guess), and null when an NVIDIA GPU is known but its
+ * driver is not: which CUDA variant runs depends on the driver (cu130+ need ≥ 580, cu12x ≥ 525.60.13
+ * on Linux), so no variant can be said to run here; recommendationGap() says why.
  */
 export function recommend(machine: Machine, torchVersion?: string): Recommendation | null {
-  const candidates: TorchRelease[] = [];
-  if (torchVersion) {
-    const r = torchRelease(torchVersion);
-    if (!r) return null;
-    candidates.push(r);
-  } else {
-    const all = releasesNewestFirst().filter((r) => r.variants !== null);
-    candidates.push(...all.filter((r) => r.verified), ...all.filter((r) => !r.verified));
-  }
-  for (const r of candidates) {
+  if (driverUnknown(machine)) return null;
+  for (const r of candidates(torchVersion)) {
     const variants = r.variants ?? [];
     if (hasNvidiaGpu(machine) && machine.platform !== 'darwin') {
       const fit = bestVariant(r.torch, machine);
@@ -89,4 +92,22 @@ export function recommend(machine: Machine, torchVersion?: string): Recommendati
     }
   }
   return null;
+}
+
+/**
+ * Why recommend() has no answer for this machine, when the reason is the unknown NVIDIA driver:
+ * "unknown: NVIDIA driver not detected", with the variants whose kernels the GPU can run and the
+ * driver each needs (facts from the data, no choice made). Null when the driver is known, or
+ * there is no NVIDIA GPU.
+ */
+export function recommendationGap(machine: Machine, torchVersion?: string): { message: string; l10n: Localizable } | null {
+  if (!driverUnknown(machine)) return null;
+  for (const r of candidates(torchVersion)) {
+    const fits = kernelFits(r.torch, machine).filter((f) => f.driverFloor && f.cc && (f.kernels === 'sass' || f.kernels === 'ptx'));
+    if (!fits.length) continue;
+    const list = fits.map((f) => `${f.variant} (driver ≥ ${f.driverFloor})`).join(', ');
+    return msg('unknown: NVIDIA driver not detected, and the CUDA variant depends on it. torch {0} has kernels for {1} in {2}; run nvidia-smi to see the driver.',
+      r.torch, smName(fits[0].cc as string), list);
+  }
+  return msg('unknown: NVIDIA driver not detected, and the CUDA variant depends on it; run nvidia-smi to see the driver.');
 }

@@ -75,3 +75,15 @@ test('text output and usage errors', { skip: !posix }, async () => {
   assert.equal((await cli(['detect', '--timeout', 'x'])).code, 2);
   assert.equal((await cli(['detect', '--help'])).code, 0);
 });
+
+test('`nvidia-smi -L` output (GPUs, no driver): recommendation null, the text says the driver is unknown', { skip: !existsSync(corpus) && 'no ../shared' }, async () => {
+  const file = path.join(corpus, '05-list-L-h100-mig.txt');
+  const j = JSON.parse((await cli(['detect', '--json', '--no-env', '--nvidia-smi-output', file])).out);
+  assert.ok(j.gpu.gpus.length > 0);
+  assert.equal(j.gpu.driver, null);
+  assert.equal(j.recommendation, null);
+  const r = await cli(['detect', '--no-env', '--nvidia-smi-output', file]);
+  assert.equal(r.code, 0, r.err);
+  assert.match(r.out, /Driver: {3}unknown/);
+  assert.match(r.out, /Install: {2}unknown: NVIDIA driver not detected.*has kernels for sm_90 in cu\d+ \(driver ≥ /);
+});

@@ -57,3 +57,12 @@ test('corpus: unsloth blackwell requirements (torch 2.7.0+cu128) are right for a
   assert.equal(on1080.length, 1);
   assert.match(on1080[0].message, /cu118|cu126/);
 });
+
+test('driver unknown (GPU name only): still reported from the kernel lists, but no fix toward a variant the driver may not run', () => {
+  const text = 'torch==2.4.1+cu118\n';
+  const f = only(check(text, { gpu: 'NVIDIA GeForce RTX 5090' }), 'gpu-arch-unsupported');
+  assert.equal(f.length, 1);
+  assert.match(f[0].message, /torch ≥ 2\.7/);
+  assert.match(f[0].message, /cu128/);
+  assert.deepEqual(f[0].fixes, []);
+});
