@@ -54,6 +54,7 @@ export const Codes = {
   pythonUnsupported: 'python-unsupported',
   indexUrlReplacesPypi: 'index-url-replaces-pypi',
   torchUnpinnedWithExtraIndex: 'torch-unpinned-with-extra-index',
+  torchVersionUnknown: 'torch-version-unknown',
   macosCudaIndex: 'macos-cuda-index',
   insecureIndex: 'insecure-index',
   condaPytorchChannelEnded: 'conda-pytorch-channel-ended',

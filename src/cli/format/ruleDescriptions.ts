@@ -26,6 +26,7 @@ export const RULE_DESCRIPTIONS: Record<Code, string> = {
   'python-unsupported': "The project's Python is outside the torch version's supported range.",
   'index-url-replaces-pypi': '--index-url points at the PyTorch index while other packages need PyPI.',
   'torch-unpinned-with-extra-index': 'Unpinned torch with --extra-index-url can resolve to a PyPI build.',
+  'torch-version-unknown': 'The pinned torch version is newer than the knowledge data, so its variants are not checked.',
   'macos-cuda-index': 'A CUDA index or pin on macOS, where no CUDA wheels exist.',
   'insecure-index': 'A package index over plain http://.',
   'conda-pytorch-channel-ended': 'The pytorch conda channel ended at 2.5.1.',

@@ -17,10 +17,12 @@ import { torchLocalVersionWithoutIndex } from './torchLocalVersionWithoutIndex';
 import { torchUnpinnedWithExtraIndex } from './torchUnpinnedWithExtraIndex';
 import { torchVariantMismatch } from './torchVariantMismatch';
 import { torchVariantUnavailable } from './torchVariantUnavailable';
+import { torchVersionUnknown } from './torchVersionUnknown';
 
 export const RULES: readonly Rule[] = [
   torchIndexUnknown,
   torchVariantUnavailable,
+  torchVersionUnknown,
   torchLocalVersionWithoutIndex,
   torchVariantMismatch,
   torchFamilyVersionMismatch,

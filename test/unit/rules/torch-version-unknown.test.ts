@@ -1,0 +1,51 @@
+// torch-version-unknown: a pinned torch newer than the knowledge data (or known by name only) is
+// reported as unknown, never judged; known versions yield nothing.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { KNOWLEDGE_AS_OF } from '../../../src/core/knowledge/recommend';
+import { torchRelease } from '../../../src/core/knowledge/torch';
+import { check, only, GPU_CODES } from './helpers';
+
+const GPU = { driver: '580.65.06', gpu: 'NVIDIA GeForce RTX 4090' };
+
+test('torch==2.16.0 (newer than the data) → information, no fix, names the as-of date', () => {
+  const text = 'numpy==2.1.0\ntorch==2.16.0\n';
+  const f = only(check(text, GPU), 'torch-version-unknown');
+  assert.equal(f.length, 1);
+  assert.equal(f[0].severity, 'information');
+  assert.match(f[0].message, /torch 2\.16\.0 is newer than this extension's knowledge/);
+  assert.ok(f[0].message.includes(`as of ${KNOWLEDGE_AS_OF}`));
+  assert.match(f[0].message, /variants, driver needs and GPU kernels are unknown/);
+  assert.deepEqual(f[0].fixes, []);
+  assert.equal(text.slice(f[0].span.start, f[0].span.end), 'torch==2.16.0');
+});
+
+test('a release known by name only (variants null in data/torch.json, e.g. 2.15.0) → information', () => {
+  assert.equal(torchRelease('2.15.0')?.variants, null, 'precondition: the data has no variants for 2.15.0');
+  const f = only(check('--index-url https://download.pytorch.org/whl/cu130\ntorch==2.15.0\n', GPU), 'torch-version-unknown');
+  assert.equal(f.length, 1);
+  assert.match(f[0].message, /torch 2\.15\.0 is in this extension's knowledge .* by name only/);
+});
+
+test('also without a machine, for +local pins, conda pytorch=X and pyproject dependencies', () => {
+  assert.equal(only(check('torch==2.16.0+cu130\n', null), 'torch-version-unknown').length, 1);
+  const yml = 'name: x\nchannels:\n  - conda-forge\ndependencies:\n  - python=3.11\n  - pytorch=2.16.0\n';
+  const c = only(check(yml, GPU, '/project/environment.yml'), 'torch-version-unknown');
+  assert.equal(c.length, 1);
+  assert.equal(yml.slice(c[0].span.start, c[0].span.end), 'pytorch=2.16.0');
+  const toml = '[project]\nname = "x"\nversion = "1"\ndependencies = ["torch==2.16.0"]\n';
+  assert.equal(only(check(toml, GPU, '/project/pyproject.toml'), 'torch-version-unknown').length, 1);
+});
+
+test('the unknown version is not judged: no GPU findings are invented for it', () => {
+  const f = check('--index-url https://download.pytorch.org/whl/cu130\ntorch==2.16.0\n', { driver: '470.82.01', gpu: 'NVIDIA GeForce GTX 1080' });
+  assert.deepEqual(f.filter((x) => GPU_CODES.includes(x.code) && x.code !== 'driver-too-old').map((x) => x.code), []);
+});
+
+test('false-positive controls: known versions, unpinned torch, older unknown patch versions', () => {
+  for (const text of ['torch==2.9.0\n', 'torch==2.1.2+cu121\n', 'torch==2.13.0\n', 'torch\n', 'torch>=2.4\n', 'torch==2.3.7\n']) {
+    assert.deepEqual(only(check(text, GPU), 'torch-version-unknown'), [], text);
+  }
+  const yml = 'name: x\nchannels:\n  - conda-forge\ndependencies:\n  - pytorch=2.5.1\n';
+  assert.deepEqual(only(check(yml, GPU, '/project/environment.yml'), 'torch-version-unknown'), []);
+});
