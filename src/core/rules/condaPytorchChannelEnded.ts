@@ -40,7 +40,8 @@ export function condaPytorchChannelEnded(ctx: RuleContext): Finding[] {
   let variant: string | null = null;
   if (machine?.platform === 'darwin') {
     variant = rel ? 'cpu' : null;
-  } else if (machine && hasNvidiaGpu(machine)) {
+  } else if (machine && hasNvidiaGpu(machine) && machine.gpu.driver) {
+    // Driver known: the best variant here. Driver unknown: the branches below keep the file's own variant.
     variant = rel ? bestVariant(rel.torch, machine)?.variant ?? null : null;
     if (!variant && (rel || !version)) {
       // Nothing of the pinned version runs here (or torch is unpinned): the recommended release.

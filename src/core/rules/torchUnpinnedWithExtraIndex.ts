@@ -28,8 +28,9 @@ export function torchUnpinnedWithExtraIndex(ctx: RuleContext): Finding[] {
     ?? (spec ? null : newestWithVariant(variant)?.torch ?? null);
   const rel = version ? torchRelease(version) : null;
   let fix: Fix | null = null;
-  if (ctx.machine && hasNvidiaGpu(ctx.machine) && ctx.machine.platform !== 'darwin') {
-    // With a GPU known, pin to what runs here (the best variant for this machine), not just the index's newest.
+  if (ctx.machine && hasNvidiaGpu(ctx.machine) && ctx.machine.gpu.driver && ctx.machine.platform !== 'darwin') {
+    // With a GPU and its driver known, pin to what runs here (the best variant for this machine), not just the
+    // index's newest. Driver unknown: pin the index's own variant (below), the file's choice, not a guess.
     const t = machineTarget(ctx);
     if (t) fix = targetFix(ctx, { variant: t.variant, release: t.release ?? (rel && rel.variants?.includes(t.variant) ? rel : null) },
       msg('Pin torch {0} from the {1} index', t.release?.torch ?? rel?.torch ?? '?', t.variant));

@@ -36,3 +36,14 @@ test('corpus: dinov2 conda.yaml (pytorch 2.0.0 + pytorch-cuda 11.7) gets a worki
   assert.match(fixed, /torch==2\.0\.0/);
   assert.deepEqual(only(check(fixed, null, '/p/conda.yaml'), 'conda-pytorch-channel-ended'), []);
 });
+
+test('GPU known but driver unknown: the fix keeps the CUDA the file asked for (no guess at what the driver runs)', () => {
+  const text = 'name: x\nchannels:\n  - pytorch\n  - nvidia\n  - conda-forge\ndependencies:\n  - python=3.11\n  - pytorch=2.6.0\n  - pytorch-cuda=12.4\n  - numpy\n';
+  const f = only(check(text, { gpu: 'NVIDIA GeForce RTX 4090' }, '/p/environment.yml'), 'conda-pytorch-channel-ended');
+  assert.equal(f.length, 1);
+  const fixed = apply(text, preferred(f[0]));
+  assert.match(fixed, /--extra-index-url https:\/\/download\.pytorch\.org\/whl\/cu124\n {6}- torch==2\.6\.0\n$/);
+  // With the driver known, the best variant for the machine instead (cu126 for 2.6.0 on driver 580).
+  const known = only(check(text, { gpu: 'NVIDIA GeForce RTX 4090', driver: '580.65.06' }, '/p/environment.yml'), 'conda-pytorch-channel-ended');
+  assert.match(apply(text, preferred(known[0])), /whl\/cu126\n/);
+});

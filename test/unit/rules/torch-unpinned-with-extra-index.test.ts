@@ -23,3 +23,10 @@ test('corpus: llama.cpp convert requirements (torch~= with the cpu extra index)'
   const f = only(check(text, null, corpusFile(rel)), 'torch-unpinned-with-extra-index');
   assert.ok(f.length <= 1);
 });
+
+test('GPU known but driver unknown: the fix pins the index\'s own variant, never a variant the driver may not run', () => {
+  const text = '--extra-index-url https://download.pytorch.org/whl/cu121\ntorch\ntorchvision\n';
+  const f = only(check(text, { gpu: 'NVIDIA GeForce RTX 4090' }), 'torch-unpinned-with-extra-index');
+  assert.equal(f.length, 1);
+  assert.equal(apply(text, preferred(f[0])), '--extra-index-url https://download.pytorch.org/whl/cu121\ntorch==2.5.1\ntorchvision==0.20.1\n');
+});
