@@ -4,7 +4,8 @@
 import type { Detection } from '../../core/detection';
 import type { Severity } from '../../core/finding';
 import type { Machine } from '../../core/machine';
-import type { Recommendation } from '../../core/knowledge/recommend';
+import { recommendationGap, type Recommendation } from '../../core/knowledge/recommend';
+import { localized } from '../../core/l10n';
 
 /** vscode.l10n.t in the editor; core's format() in tests. */
 export type Translate = (template: string, ...args: (string | number)[]) => string;
@@ -126,10 +127,12 @@ function envSection(d: Detection | null, t: Translate): string[] {
   return out;
 }
 
-function recommendationSection(r: Recommendation | null, t: Translate): string[] {
+function recommendationSection(r: Recommendation | null, machine: Machine | null, t: Translate): string[] {
   const out = [`## ${t('Recommended PyTorch install')}`, ''];
   if (!r) {
-    out.push(t('No recommendation for this machine.'), '');
+    // GPU known, driver not: say why there is no answer (and what it depends on) rather than nothing.
+    const gap = machine ? recommendationGap(machine) : null;
+    out.push(gap ? escapeMarkdown(localized(gap, (template, args) => t(template, ...args))) : t('No recommendation for this machine.'), '');
     return out;
   }
   out.push(`- ${t('Variant: {0}', code(r.variant))}`);
@@ -170,7 +173,7 @@ export function buildReport(input: ReportInput, t: Translate): string {
     '',
     ...machineSection(input.machine, t),
     ...envSection(input.detection, t),
-    ...recommendationSection(input.recommendation, t),
+    ...recommendationSection(input.recommendation, input.machine, t),
     ...findingsSection(input.files, input.docsUrl, t),
   ].join('\n');
 }

@@ -58,3 +58,15 @@ test('no machine, a CPU torch on a GPU machine, and no files', () => {
   assert.ok(md.includes('CPU-only build'));
   assert.ok(md.includes('`2.5.1+cpu`'));
 });
+
+test('GPU known but driver unknown: the report says the recommendation is unknown and why, instead of a variant', () => {
+  const machine = machineFromFlags({ gpu: 'NVIDIA GeForce RTX 4090' });
+  const rec = recommend(machine);
+  assert.equal(rec, null);
+  const md = buildReport(input({ machine, recommendation: rec }), t);
+  assert.match(md, /## Recommended PyTorch install\n\nunknown: NVIDIA driver not detected/);
+  assert.match(md, /kernels for sm\\_89 in cu\d+ \(driver ≥ /);
+  assert.ok(!md.includes('No recommendation for this machine.'));
+  // No machine at all: the plain sentence.
+  assert.match(buildReport(input({}), t), /No recommendation for this machine\./);
+});
