@@ -8,7 +8,7 @@ import type { Span } from './text';
 import { documentKind, modelOf, type AnalyzeOptions } from './analyze';
 import { servingTarget, smName } from './knowledge/arches';
 import { hasNvidiaGpu, variantFit } from './knowledge/fit';
-import { KNOWLEDGE_AS_OF, recommend } from './knowledge/recommend';
+import { KNOWLEDGE_AS_OF, recommend, recommendationGap } from './knowledge/recommend';
 import { allKnownVariants, CONDA_CHANNEL, isNewerThanKnown, torchRelease, variantsFor } from './knowledge/torch';
 import { variantKind } from './knowledge/variants';
 import { resolveTorch, type Resolution } from './rules/resolve';
@@ -46,6 +46,14 @@ function asOf(): HoverLine[] {
 
 function install(rec: { command: string; reason: string }, heading: HoverLine): HoverLine[] {
   return [raw(''), heading, raw('```sh'), raw(rec.command), raw('```'), raw(esc(rec.reason))];
+}
+
+/** The install command for this machine, or why there is none (driver not detected): never a guess. */
+function installOrGap(machine: Machine, version: string | undefined, heading: HoverLine): HoverLine[] {
+  const rec = recommend(machine, version) ?? recommend(machine);
+  if (rec) return install(rec, heading);
+  const gap = recommendationGap(machine, version);
+  return gap ? [raw(''), heading, gap] : [];
 }
 
 function variantLines(version: string | null, variant: string, machine: Machine | null): HoverLine[] {
@@ -109,8 +117,7 @@ function torchHover(t: TorchReq, res: Resolution, machine: Machine | null): Hove
     if (!rel.verified) lines.push(msg('- Note: this release\'s data rests on incomplete sources.'));
   }
   if (machine && (hasNvidiaGpu(machine) || machine.platform === 'darwin' || machine.gpu.vendor === 'none')) {
-    const rec = recommend(machine, res.pinned && version ? version : undefined) ?? recommend(machine);
-    if (rec) lines.push(...install(rec, msg('Install for this machine:')));
+    lines.push(...installOrGap(machine, res.pinned && version ? version : undefined, msg('Install for this machine:')));
   }
   return [...lines, ...asOf()];
 }
@@ -131,8 +138,7 @@ function indexHover(ix: IndexRef, res: Resolution, machine: Machine | null): Hov
     lines.push(...variantLines(res.version, v, machine));
   }
   if (machine && hasNvidiaGpu(machine)) {
-    const rec = recommend(machine, res.pinned && res.version ? res.version : undefined) ?? recommend(machine);
-    if (rec) lines.push(...install(rec, msg('Install for this machine:')));
+    lines.push(...installOrGap(machine, res.pinned && res.version ? res.version : undefined, msg('Install for this machine:')));
   }
   return [...lines, ...asOf()];
 }
@@ -148,8 +154,7 @@ function condaHover(name: string, res: Resolution, machine: Machine | null): Hov
   else if (rel) lines.push(msg('- torch {0} was never published on the pytorch conda channel (last: {1}).', esc(rel.torch), esc(CONDA_CHANNEL.lastRelease)));
   if (res.variant && rel) lines.push(...variantLines(rel.torch, res.variant, machine));
   if (machine) {
-    const rec = recommend(machine, rel?.torch) ?? recommend(machine);
-    if (rec) lines.push(...install(rec, msg('Install for this machine (pip):')));
+    lines.push(...installOrGap(machine, rel?.torch, msg('Install for this machine (pip):')));
   }
   return [...lines, ...asOf()];
 }

@@ -47,3 +47,13 @@ test('hover on a conda pytorch spec in environment.yml', () => {
   assert.match(h.markdown, /11\\\.8, 12\\\.1/);
   assert.match(h.markdown, /cu121/);
 });
+
+test('with the driver unknown, the hover says why there is no install command instead of guessing one', () => {
+  const h = hoverAt('/p/requirements.txt', TEXT, TEXT.indexOf('torch==') + 2, machine({ gpu: 'NVIDIA GeForce RTX 4090' }), { reader: reader() });
+  assert.ok(h);
+  assert.match(h.markdown, /Install for this machine/);
+  assert.match(h.markdown, /NVIDIA driver not detected/);
+  assert.doesNotMatch(h.markdown, /pip install/);
+  const known = hoverAt('/p/requirements.txt', TEXT, TEXT.indexOf('torch==') + 2, machine({ driver: '535.104.05', gpu: 'NVIDIA GeForce RTX 4090' }), { reader: reader() });
+  assert.doesNotMatch(known?.markdown ?? '', /not detected/);
+});
