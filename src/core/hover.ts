@@ -2,13 +2,13 @@
 // variant), the driver it needs and why, whether this GPU has kernels in it, the Python range, the
 // install command for this machine and the knowledge base's as-of date. Markdown lines built with msg()
 // (the editor translates them; their templates carry the Markdown); values interpolated are escaped.
-import { msg, type Localizable, type MsgArg } from './l10n';
+import { format, msg, translate, type Localizable, type MsgArg } from './l10n';
 import type { Machine } from './machine';
 import type { Span } from './text';
 import { documentKind, modelOf, type AnalyzeOptions } from './analyze';
 import { servingTarget, smName } from './knowledge/arches';
 import { hasNvidiaGpu, variantFit } from './knowledge/fit';
-import { KNOWLEDGE_AS_OF, recommend, recommendationGap } from './knowledge/recommend';
+import { KNOWLEDGE_AS_OF, recommend, recommendationGap, type Recommendation } from './knowledge/recommend';
 import { allKnownVariants, CONDA_CHANNEL, isNewerThanKnown, torchRelease, variantsFor } from './knowledge/torch';
 import { variantKind } from './knowledge/variants';
 import { resolveTorch, type Resolution } from './rules/resolve';
@@ -44,8 +44,19 @@ function asOf(): HoverLine[] {
   return [raw(''), msg('_Knowledge as of {0}._', KNOWLEDGE_AS_OF)];
 }
 
-function install(rec: { command: string; reason: string }, heading: HoverLine): HoverLine[] {
-  return [raw(''), heading, raw('```sh'), raw(rec.command), raw('```'), raw(esc(rec.reason))];
+function install(rec: Recommendation, heading: HoverLine): HoverLine[] {
+  const reason: HoverLine = rec.reasonL10n ? escapedArgs(rec.reasonL10n) : raw(esc(rec.reason));
+  return [raw(''), heading, raw('```sh'), raw(rec.command), raw('```'), reason];
+}
+
+/** A core message as a hover line: its (data) arguments escaped for Markdown at every nesting level. */
+function escapedArgs(l: Localizable): HoverLine {
+  const escape = (x: Localizable): Localizable => ({
+    template: x.template,
+    args: x.args.map((a) => (typeof a === 'string' ? esc(a) : typeof a === 'number' ? a : escape(a))),
+  });
+  const l10n = escape(l);
+  return { message: translate(l10n, format), l10n };
 }
 
 /** The install command for this machine, or why there is none (driver not detected): never a guess. */
@@ -53,7 +64,7 @@ function installOrGap(machine: Machine, version: string | undefined, heading: Ho
   const rec = recommend(machine, version) ?? recommend(machine);
   if (rec) return install(rec, heading);
   const gap = recommendationGap(machine, version);
-  return gap ? [raw(''), heading, gap] : [];
+  return gap ? [raw(''), heading, escapedArgs(gap.l10n)] : [];
 }
 
 function variantLines(version: string | null, variant: string, machine: Machine | null): HoverLine[] {

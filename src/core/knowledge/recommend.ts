@@ -1,7 +1,7 @@
 // What to install on a machine: torch version, variant, index URL, paired torchvision/torchaudio and
 // the pip command, with the reason in words. Used by hovers, `detect`, create-env and the fixes.
 import type { Machine } from '../machine';
-import { msg, type Localizable } from '../l10n';
+import { msg, type Localizable, type MsgArg } from '../l10n';
 import { CUDA_DATA_AS_OF, compareVersions } from './cuda';
 import { smName } from './arches';
 import { bestVariant, driverUnknown, hasNvidiaGpu, kernelFits, type VariantFit } from './fit';
@@ -16,6 +16,8 @@ export interface Recommendation {
   torchaudio: string | null;
   command: string;
   reason: string;
+  /** The reason's template and arguments, so the editor can show it in the display language. */
+  reasonL10n?: Localizable;
 }
 
 /** The newest "as of" month behind the knowledge base (torch data and CUDA tables). */
@@ -29,7 +31,7 @@ function command(r: TorchRelease, indexUrl: string | null): string {
   return `pip install ${pkgs.join(' ')}${indexUrl ? ` --index-url ${indexUrl}` : ''}`;
 }
 
-function build(r: TorchRelease, variant: string, indexUrl: string, reason: string): Recommendation {
+function build(r: TorchRelease, variant: string, indexUrl: string, reason: { message: string; l10n: Localizable }): Recommendation {
   return {
     variant,
     indexUrl,
@@ -37,20 +39,17 @@ function build(r: TorchRelease, variant: string, indexUrl: string, reason: strin
     torchvision: r.torchvision,
     torchaudio: r.torchaudio,
     command: command(r, indexUrl.startsWith('https://pypi.org') ? null : indexUrl),
-    reason,
+    reason: reason.message,
+    reasonL10n: reason.l10n,
   };
 }
 
-function cudaReason(r: TorchRelease, fit: VariantFit, machine: Machine): string {
-  const parts: string[] = [];
-  if (fit.driverFloor && machine.gpu.driver) {
-    parts.push(msg('driver {0} meets its floor ≥ {1}', machine.gpu.driver, fit.driverFloor).message);
-  }
-  if (fit.cc && (fit.kernels === 'sass' || fit.kernels === 'ptx')) {
-    parts.push(msg('its kernels run on {0} ({1})', smName(fit.cc), fit.kernels === 'sass' ? 'SASS' : 'PTX').message);
-  }
-  return msg('{0} is the newest CUDA variant of torch {1} that runs here{2}', fit.variant, r.torch,
-    parts.length ? `: ${parts.join('; ')}` : '').message;
+function cudaReason(r: TorchRelease, fit: VariantFit, machine: Machine): { message: string; l10n: Localizable } {
+  const driver = fit.driverFloor && machine.gpu.driver ? msg('driver {0} meets its floor ≥ {1}', machine.gpu.driver, fit.driverFloor) : null;
+  const kernels = fit.cc && (fit.kernels === 'sass' || fit.kernels === 'ptx')
+    ? msg('its kernels run on {0} ({1})', smName(fit.cc), fit.kernels === 'sass' ? 'SASS' : 'PTX') : null;
+  const detail: MsgArg = driver && kernels ? msg(': {0}; {1}', driver, kernels) : driver || kernels ? msg(': {0}', (driver ?? kernels) as MsgArg) : '';
+  return msg('{0} is the newest CUDA variant of torch {1} that runs here{2}', fit.variant, r.torch, detail);
 }
 
 function candidates(torchVersion?: string): TorchRelease[] {
@@ -80,15 +79,15 @@ export function recommend(machine: Machine, torchVersion?: string): Recommendati
     }
     if (machine.platform === 'darwin') {
       return build(r, 'cpu', 'https://pypi.org/simple',
-        msg('macOS wheels on PyPI are the CPU/MPS build; there are no CUDA wheels for macOS').message);
+        msg('macOS wheels on PyPI are the CPU/MPS build; there are no CUDA wheels for macOS'));
     }
     if (machine.gpu.vendor === 'amd') {
       const rocm = variants.filter((v) => variantKind(v) === 'rocm');
       const v = rocm[rocm.length - 1];
-      if (v) return build(r, v, indexUrlFor(v), msg('{0} is the newest ROCm variant of torch {1}', v, r.torch).message);
+      if (v) return build(r, v, indexUrlFor(v), msg('{0} is the newest ROCm variant of torch {1}', v, r.torch));
     }
     if (variants.includes('cpu')) {
-      return build(r, 'cpu', indexUrlFor('cpu'), msg('no NVIDIA GPU: the CPU build avoids downloading CUDA libraries').message);
+      return build(r, 'cpu', indexUrlFor('cpu'), msg('no NVIDIA GPU: the CPU build avoids downloading CUDA libraries'));
     }
   }
   return null;
