@@ -7,17 +7,7 @@
 //   node scripts/data/build-torch.mjs [--reference DIR] [--out DIR] [--check]
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { runBuilderCli } from './cli.mjs';
-
-/** "newest material is dated about November 2026" → "2026-11". */
-function monthYear(text) {
-  const months = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september',
-    'october', 'november', 'december'];
-  const m = /newest\s+material\s+is\s+dated\s+about\s+(\w+)\s+(\d{4})/i.exec(text);
-  if (!m) return null;
-  const i = months.indexOf(m[1].toLowerCase());
-  return i < 0 ? null : `${m[2]}-${String(i + 1).padStart(2, '0')}`;
-}
+import { monthYear, runBuilderCli } from './builder.mjs';
 
 function sourcesOf(rec) {
   const s = rec.sources ?? rec.source;

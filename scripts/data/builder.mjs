@@ -1,5 +1,5 @@
 /* global process, console */
-// The command line shared by the data builders: write data/ from ../shared/reference, or --check that
+// What the data builders share: the as-of month of the reference, and the command line: write data/ from ../shared/reference, or --check that
 // the committed files are what the builder produces (exit 1 when stale).
 //   node scripts/data/build-X.mjs [--reference DIR] [--out DIR] [--check]
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
@@ -7,6 +7,16 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** The as-of month of the reference material: SOURCES.md's "newest material is dated about November 2026" → "2026-11". */
+export function monthYear(text) {
+  const months = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september',
+    'october', 'november', 'december'];
+  const m = /newest\s+material\s+is\s+dated\s+about\s+(\w+)\s+(\d{4})/i.exec(text);
+  if (!m) return null;
+  const i = months.indexOf(m[1].toLowerCase());
+  return i < 0 ? null : `${m[2]}-${String(i + 1).padStart(2, '0')}`;
+}
 
 /** Runs `buildAll(referenceDir) → { fileName: text }` as a CLI when `moduleUrl` is the entry script. */
 export function runBuilderCli(moduleUrl, buildAll) {
