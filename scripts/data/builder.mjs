@@ -1,6 +1,6 @@
 /* global process, console */
-// What the data builders share: the as-of month of the reference, and the command line: write data/ from ../shared/reference, or --check that
-// the committed files are what the builder produces (exit 1 when stale).
+// What the data builders share: the as-of month of the reference material, and the command line that
+// writes data/ from ../shared/reference or, with --check, fails when the committed files are stale.
 //   node scripts/data/build-X.mjs [--reference DIR] [--out DIR] [--check]
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
