@@ -358,18 +358,20 @@ export function buildEditable(s: string, a: number, e: number, map: PosMap): Bui
   // a local path (no scheme, or a Windows drive letter) or a file: URL
   // pip accepts a scheme-less target only when it is an existing directory: core cannot look, so a
   // target that looks like a path (".", "./x", "a/b") is taken as one, anything else is not
-  if ((scheme === null || scheme.length === 1) && !looksLikePath(noExtras) && scheme === null) {
-    return {
-      error: {
-        message: msg(
-          '{0} is not a valid editable requirement. It should either be a path to a local project or a VCS URL (beginning with {1}).',
-          text,
-          VCS_SCHEMES.join(', '),
-        ),
-        start: a,
-        end: e,
-      },
-    };
+  // pip's one message for an editable target that is neither a local project nor a VCS URL
+  const notEditable = () => ({
+    error: {
+      message: msg(
+        '{0} is not a valid editable requirement. It should either be a path to a local project or a VCS URL (beginning with {1}).',
+        text,
+        VCS_SCHEMES.join(', '),
+      ),
+      start: a,
+      end: e,
+    },
+  });
+  if (scheme === null && !looksLikePath(noExtras)) {
+    return notEditable();
   }
   if (scheme === null || scheme.length === 1 || scheme === 'file') {
     const extras = xo >= 0 ? parseExtrasList(s, xo, e) : [];
@@ -395,17 +397,7 @@ export function buildEditable(s: string, a: number, e: number, map: PosMap): Bui
     }
   }
   if (!VCS_SCHEMES.includes(urlScheme(vcsUrl) ?? '')) {
-    return {
-      error: {
-        message: msg(
-          '{0} is not a valid editable requirement. It should either be a path to a local project or a VCS URL (beginning with {1}).',
-          text,
-          VCS_SCHEMES.join(', '),
-        ),
-        start: a,
-        end: e,
-      },
-    };
+    return notEditable();
   }
   const egg = eggRange(s, a, e);
   if (!egg || egg[1] === egg[0]) {
