@@ -1,4 +1,4 @@
-// Requirements parsing throughput: the whole corpus (../shared/corpus/requirements) plus a generated
+// Requirements parsing throughput: the whole corpus (test/corpus/requirements) plus a generated
 // 5,000-line file, against pip-requirements-js (the npm parser PyPI Assistant uses) and pip's own
 // parser (scripts/pip_bench.py, a Python subprocess timing its own loop), in the same run.
 // Ratios are our throughput over the peer's on the inputs the peer accepts: > 1 means we are faster.

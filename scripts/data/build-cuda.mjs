@@ -1,5 +1,5 @@
 // Builds data/cuda-driver.json and data/gpus.json from the shared reference material
-// (../shared/reference/cuda-driver.json, gpu-arch.json, SOURCES.md). Deterministic: the same input
+// (data/sources/cuda-driver.json, gpu-arch.json, SOURCES.md). Deterministic: the same input
 // always gives byte-identical output (a unit test checks that the committed data matches).
 // Nothing is invented here: every value is copied or parsed from the reference files, with its
 // sources and verified flag kept.
@@ -80,10 +80,10 @@ export function buildCuda(ref, sourcesText) {
 
   const used = new Set([...toolkits.flatMap((t) => t.sources), ...minorCompat.flatMap((r) => r.sources), ...branchSources]);
   const sources = {};
-  for (const k of [...used].sort()) sources[k] = keys[k] ?? { what: 'see ../shared/reference/SOURCES.md', type: '' };
+  for (const k of [...used].sort()) sources[k] = keys[k] ?? { what: 'see data/sources/SOURCES.md', type: '' };
 
   return {
-    _generated: 'by scripts/data/build-cuda.mjs from ../shared/reference/cuda-driver.json; do not edit by hand',
+    _generated: 'by scripts/data/build-cuda.mjs from data/sources/cuda-driver.json; do not edit by hand',
     asOf,
     schema: 'toolkits[].linux/windows: NVIDIA "Toolkit Driver Version" (minimum driver for that toolkit\'s full feature set), null where NVIDIA lists none. driverBranch: the R-branch NVIDIA names for the toolkit minor. minorCompat: lowest driver per CUDA major under minor version compatibility. verified=false: secondary material only.',
     sources,
@@ -112,9 +112,9 @@ export function buildGpus(arch, sourcesText) {
   });
   const used = new Set(models.flatMap((m) => m.sources));
   const sources = {};
-  for (const k of [...used].sort()) sources[k] = keys[k] ?? { what: 'see ../shared/reference/SOURCES.md', type: '' };
+  for (const k of [...used].sort()) sources[k] = keys[k] ?? { what: 'see data/sources/SOURCES.md', type: '' };
   return {
-    _generated: 'by scripts/data/build-cuda.mjs from ../shared/reference/gpu-arch.json; do not edit by hand',
+    _generated: 'by scripts/data/build-cuda.mjs from data/sources/gpu-arch.json; do not edit by hand',
     asOf,
     schema: 'models: ordered; the first whose pattern (case-insensitive regex) matches the nvidia-smi name gives the compute capability. Prefer nvidia-smi --query-gpu=compute_cap; this is the fallback.',
     sources,

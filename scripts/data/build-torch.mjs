@@ -1,4 +1,4 @@
-// Builds data/torch.json from the shared reference material (../shared/reference/torch-releases.json,
+// Builds data/torch.json from the shared reference material (data/sources/torch-releases.json,
 // gpu-arch.json's torch_variant_arches, SOURCES.md). Deterministic: the same input always gives
 // byte-identical output (test/unit/knowledge/data.test.ts checks that the committed file matches).
 // Nothing is invented: every value is copied or parsed from the reference files, sources and
@@ -120,7 +120,7 @@ export function buildTorch(releases, arch, sourcesText) {
   const keys = sourceKeys(sourcesText);
   const cc = releases.conda_channel;
   const out = {
-    _generated: 'by scripts/data/build-torch.mjs from ../shared/reference/torch-releases.json and gpu-arch.json; do not edit by hand',
+    _generated: 'by scripts/data/build-torch.mjs from data/sources/torch-releases.json and gpu-arch.json; do not edit by hand',
     asOf,
     schema: 'releases[]: per torch version: matching torchvision/torchaudio, Python range, variants published on download.pytorch.org/whl/<variant> (null = unknown), pypiDefault = CUDA variant of the plain PyPI wheel on Linux x86_64 (Windows and macOS get CPU). arches[]: CUDA kernels per torch release line + variant + platform: sass = compute capabilities with SASS (runs on same major, equal or higher minor), ptx = PTX targets (JIT forward), null with ptxStatus unknown/conflicting when not known. verified=false: secondary or inferred.',
     sources: {},
@@ -157,7 +157,7 @@ export function buildTorch(releases, arch, sourcesText) {
   ]);
   for (const s of [...used].sort()) {
     const k = sourceKeyFor(s, keys);
-    out.sources[s] = k ? keys[k] : { what: 'see ../shared/reference/SOURCES.md', type: '' };
+    out.sources[s] = k ? keys[k] : { what: 'see data/sources/SOURCES.md', type: '' };
   }
   return out;
 }

@@ -1,6 +1,6 @@
 /* global process, console */
 // What the data builders share: the as-of month of the reference material, and the command line that
-// writes data/ from ../shared/reference or, with --check, fails when the committed files are stale.
+// writes data/ from data/sources or, with --check, fails when the committed files are stale.
 //   node scripts/data/build-X.mjs [--reference DIR] [--out DIR] [--check]
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
@@ -23,7 +23,7 @@ export function runBuilderCli(moduleUrl, buildAll) {
   if (!process.argv[1] || path.resolve(process.argv[1]) !== fileURLToPath(moduleUrl)) return;
   const args = process.argv.slice(2);
   const opt = (name, dflt) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : dflt; };
-  const referenceDir = path.resolve(opt('--reference', path.resolve(repoRoot, '..', 'shared', 'reference')));
+  const referenceDir = path.resolve(opt('--reference', path.resolve(repoRoot, 'data', 'sources')));
   const outDir = path.resolve(opt('--out', path.join(repoRoot, 'data')));
   if (!existsSync(referenceDir)) {
     console.error(`reference folder not found: ${referenceDir}`);

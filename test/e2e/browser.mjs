@@ -1,5 +1,5 @@
 /* global clearTimeout, process, setTimeout */
-// Headless Debian chromium driven by playwright-core (flags from ../shared/harness.md), one persistent profile
+// Headless Debian chromium driven by playwright-core (flags from test/e2e/HARNESS.md), one persistent profile
 // per session inside the run folder, with the XDG dirs there too (nothing written to ~).
 import fs from 'node:fs';
 import path from 'node:path';

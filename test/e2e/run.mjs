@@ -1,6 +1,6 @@
 /* global console, process */
 // `npm run test:e2e`: the extension in a real VS Code (code-server 4.139.1 = VS Code 1.139.1, see
-// ../shared/harness.md). Sets the harness up (setup.mjs), builds the extension and the integration suites,
+// test/e2e/HARNESS.md). Sets the harness up (setup.mjs), builds the extension and the integration suites,
 // then for each session starts a fresh code-server (own process group, XDG dirs and user data in a temp run
 // folder, fake nvidia-smi/python/conda first on PATH), runs the mocha suites inside the extension host through
 // the URL payload (pass/fail comes back through window.codeAutomationExit; a driver-side timeout guards it),

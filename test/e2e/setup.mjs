@@ -1,5 +1,5 @@
 /* global console, process */
-// Sets up the real-VS-Code harness (see ../shared/harness.md) into the git-ignored `.harness/` folder.
+// Sets up the real-VS-Code harness (see test/e2e/HARNESS.md) into the git-ignored `.harness/` folder.
 // Idempotent: every step checks a marker / a working binary first, so a second run takes well under a second.
 //
 //   apt (root only):  chromium libkrb5-dev pkg-config make g++      (else: a message naming them)

@@ -1,5 +1,6 @@
 // Runs the real CLI: src/cli/main.ts bundled once by esbuild into a temp folder, then spawned with node
 // in a chosen working folder (so exit codes, stdout and stderr are the real ones).
+import { corpusDir } from '../../paths';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -7,8 +8,7 @@ import * as path from 'node:path';
 import { buildSync } from 'esbuild';
 
 export const repoRoot = path.resolve(__dirname, '..', '..', '..');
-export const sharedRoot = path.resolve(repoRoot, '..', 'shared');
-export const corpus = path.join(sharedRoot, 'corpus');
+export const corpus = corpusDir;
 
 let bundled: string | null = null;
 

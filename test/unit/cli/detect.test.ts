@@ -1,14 +1,14 @@
 // `ai-env-doctor detect`: the JSON contract, the saved-output path, the text form, usage errors.
+import { corpusPath } from '../../paths';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { main } from '../../../src/cli/main';
 import type { CliIO } from '../../../src/cli/args';
 import { fakeEnv } from '../system/fakeTools';
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..');
-const corpus = path.resolve(repoRoot, '..', 'shared', 'corpus', 'nvidia-smi');
+const corpus = corpusPath('nvidia-smi');
 const posix = process.platform !== 'win32';
 
 async function cli(argv: string[], env: NodeJS.ProcessEnv = fakeEnv()): Promise<{ code: number; out: string; err: string }> {
@@ -19,7 +19,7 @@ async function cli(argv: string[], env: NodeJS.ProcessEnv = fakeEnv()): Promise<
   return { code, out, err };
 }
 
-test('--json --nvidia-smi-output: the contract shape, names as printed', { skip: !existsSync(corpus) && 'no ../shared' }, async () => {
+test('--json --nvidia-smi-output: the contract shape, names as printed', async () => {
   const r = await cli(['detect', '--json', '--no-env', '--nvidia-smi-output', path.join(corpus, '02-table-windows-wddm-rtx2080super-591.txt')]);
   assert.equal(r.code, 0, r.err);
   const j = JSON.parse(r.out);
@@ -38,7 +38,7 @@ test('--json --nvidia-smi-output: the contract shape, names as printed', { skip:
   }
 });
 
-test('error outputs map to the contract error kinds', { skip: !existsSync(corpus) && 'no ../shared' }, async () => {
+test('error outputs map to the contract error kinds', async () => {
   const cases: [string, string][] = [
     ['23-error-no-driver.txt', 'no-driver'],
     ['25-error-nvml-mismatch-with-libversion-570.txt', 'driver-library-mismatch'],
@@ -76,7 +76,7 @@ test('text output and usage errors', { skip: !posix }, async () => {
   assert.equal((await cli(['detect', '--help'])).code, 0);
 });
 
-test('`nvidia-smi -L` output (GPUs, no driver): recommendation null, the text says the driver is unknown', { skip: !existsSync(corpus) && 'no ../shared' }, async () => {
+test('`nvidia-smi -L` output (GPUs, no driver): recommendation null, the text says the driver is unknown', async () => {
   const file = path.join(corpus, '05-list-L-h100-mig.txt');
   const j = JSON.parse((await cli(['detect', '--json', '--no-env', '--nvidia-smi-output', file])).out);
   assert.ok(j.gpu.gpus.length > 0);

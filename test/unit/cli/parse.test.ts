@@ -1,4 +1,5 @@
 // `ai-env-doctor parse FILE --json`: the JSON contract of issue 3, on real corpus files.
+import { corpusPath } from '../../paths';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -7,7 +8,7 @@ import * as path from 'node:path';
 import { main } from '../../../src/cli/main';
 import type { ParseOutput } from '../../../src/cli/parse';
 
-const corpus = path.resolve(__dirname, '..', '..', '..', '..', 'shared', 'corpus');
+const corpus = corpusPath();
 
 async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';

@@ -1,17 +1,16 @@
-// parseEnvironmentYml on every environment file in ../shared/corpus/environment/, facts read from the
+// parseEnvironmentYml on every environment file in test/corpus/environment/, facts read from the
 // files by hand, span integrity, YAML/structure diagnostics, and bounded behaviour on hostile input.
+import { corpusPath } from '../../paths';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { MAX_YAML_CHARS, parseEnvironmentYml } from '../../../src/core/conda/environment';
 import type { CondaEnvironment, CondaSpec } from '../../../src/core/conda/types';
 import { LineIndex, type Span } from '../../../src/core/text';
 
-const repoRoot = path.resolve(__dirname, '..', '..', '..');
-const dir = path.resolve(repoRoot, '..', 'shared', 'corpus', 'environment');
-const haveCorpus = existsSync(dir);
+const dir = corpusPath('environment');
 
 function load(name: string): { text: string; env: CondaEnvironment } {
   const file = path.join(dir, name);
@@ -26,7 +25,7 @@ const dep = (env: CondaEnvironment, name: string): CondaSpec => {
 };
 const lineOf = (text: string, s: Span): number => new LineIndex(text).positionAt(s.start).line;
 
-test('every corpus environment file parses without throwing, without errors, with exact spans', { skip: !haveCorpus && 'no ../shared' }, () => {
+test('every corpus environment file parses without throwing, without errors, with exact spans', () => {
   const files = readdirSync(dir).filter((f) => /\.ya?ml$/.test(f));
   assert.ok(files.length >= 20, `corpus has ${files.length} files`);
   for (const f of files) {
@@ -52,7 +51,7 @@ test('every corpus environment file parses without throwing, without errors, wit
   }
 });
 
-test('MONAI environment-dev.yml: channels, pytorch-cuda range and the -r entry of the pip block', { skip: !haveCorpus && 'no ../shared' }, () => {
+test('MONAI environment-dev.yml: channels, pytorch-cuda range and the -r entry of the pip block', () => {
   const { text, env } = load('Project-MONAI__MONAI__environment-dev.yml');
   assert.equal(env.name?.value, 'monai');
   assert.deepEqual(env.channels.map((c) => c.value), ['pytorch', 'defaults', 'nvidia', 'conda-forge']);
@@ -71,7 +70,7 @@ test('MONAI environment-dev.yml: channels, pytorch-cuda range and the -r entry o
   assert.deepEqual(env.pip.requirements, []);
 });
 
-test('openfold environment.yml: trailing spaces, channel::name specs, pip block lines', { skip: !haveCorpus && 'no ../shared' }, () => {
+test('openfold environment.yml: trailing spaces, channel::name specs, pip block lines', () => {
   const { text, env } = load('aqlaboratory__openfold__environment.yml');
   assert.equal(env.name?.value, 'openfold-env');
   assert.equal(slice(text, env.name?.span), 'openfold-env');
@@ -102,7 +101,7 @@ test('openfold environment.yml: trailing spaces, channel::name specs, pip block 
   assert.equal(lineOf(text, ds?.specifierSpan ?? { start: 0, end: 0 }), 36);
 });
 
-test('dinov2 conda.yaml: --extra-index-url inside pip:, pinned pytorch-cuda from the pytorch channel', { skip: !haveCorpus && 'no ../shared' }, () => {
+test('dinov2 conda.yaml: --extra-index-url inside pip:, pinned pytorch-cuda from the pytorch channel', () => {
   const { env } = load('facebookresearch__dinov2__conda.yaml');
   assert.deepEqual(env.pip?.entries.map((e) => [e.line, e.text]), [
     [19, 'git+https://github.com/facebookincubator/submitit'],
@@ -118,7 +117,7 @@ test('dinov2 conda.yaml: --extra-index-url inside pip:, pinned pytorch-cuda from
   assert.equal(dep(env, 'xformers').channel, 'xformers');
 });
 
-test('EDM environment.yml: "python>=3.8, < 3.10  # comment" is one range without the comment', { skip: !haveCorpus && 'no ../shared' }, () => {
+test('EDM environment.yml: "python>=3.8, < 3.10  # comment" is one range without the comment', () => {
   const { text, env } = load('NVlabs__edm__environment.yml');
   const py = dep(env, 'python');
   assert.equal(py.raw, 'python>=3.8, < 3.10');
@@ -128,7 +127,7 @@ test('EDM environment.yml: "python>=3.8, < 3.10  # comment" is one range without
   assert.deepEqual(env.pip?.entries.map((e) => [e.line, e.text]), [[17, 'imageio-ffmpeg>=0.4.3'], [18, 'pyspng']]);
 });
 
-test('rapids cuml: unindented lists, name at the end, == wildcards combined with lower bounds', { skip: !haveCorpus && 'no ../shared' }, () => {
+test('rapids cuml: unindented lists, name at the end, == wildcards combined with lower bounds', () => {
   const { text, env } = load('rapidsai__cuml__conda__environments__all_cuda-129_arch-x86_64.yaml');
   assert.equal(env.name?.value, 'all_cuda-129_arch-x86_64');
   assert.equal(lineOf(text, env.name?.span ?? { start: 0, end: 0 }), 90);
@@ -139,7 +138,7 @@ test('rapids cuml: unindented lists, name at the end, == wildcards combined with
   assert.deepEqual(env.pip?.entries.map((e) => [e.line, e.text]), [[89, 'nvidia-sphinx-theme']]);
 });
 
-test('instruct-pix2pix: editable git entries in pip:, cudatoolkit pin, header comments skipped', { skip: !haveCorpus && 'no ../shared' }, () => {
+test('instruct-pix2pix: editable git entries in pip:, cudatoolkit pin, header comments skipped', () => {
   const { env } = load('timothybrooks__instruct-pix2pix__environment.yaml');
   assert.equal(env.name?.value, 'ip2p');
   assert.equal(dep(env, 'cudatoolkit').version, '11.3');
@@ -149,14 +148,14 @@ test('instruct-pix2pix: editable git entries in pip:, cudatoolkit pin, header co
   assert.deepEqual(env.pip?.requirements.filter((r) => r.editable).map((r) => [r.line, r.name]), [[32, 'taming-transformers'], [33, 'clip']]);
 });
 
-test('mip-splatting: local-path pip entries and no final newline', { skip: !haveCorpus && 'no ../shared' }, () => {
+test('mip-splatting: local-path pip entries and no final newline', () => {
   const { text, env } = load('autonomousvision__mip-splatting__environment.yml');
   assert.ok(!text.endsWith('\n'));
   assert.deepEqual(env.pip?.entries.map((e) => e.text), ['submodules/diff-gaussian-rasterization', 'submodules/simple-knn']);
   assert.equal(env.pip?.entries[1].span.end, text.length);
 });
 
-test('Fooocus and forge files have no pip block', { skip: !haveCorpus && 'no ../shared' }, () => {
+test('Fooocus and forge files have no pip block', () => {
   assert.equal(load('lllyasviel__Fooocus__environment.yaml').env.pip, null);
   assert.equal(load('lllyasviel__stable-diffusion-webui-forge__environment-wsl2.yaml').env.pip, null);
   assert.deepEqual(load('lllyasviel__Fooocus__environment.yaml').env.dependencies.map((d) => [d.name, d.version]),
@@ -257,7 +256,7 @@ test('empty and non-mapping documents', () => {
   assert.equal(parseEnvironmentYml('dependencies:\n', 'e.yml').dependencies.length, 0);
 });
 
-test('CRLF line endings and a UTF-8 BOM keep exact spans and lines', { skip: !haveCorpus && 'no ../shared' }, () => {
+test('CRLF line endings and a UTF-8 BOM keep exact spans and lines', () => {
   const lf = readFileSync(path.join(dir, 'aqlaboratory__openfold__environment.yml'), 'utf8');
   const text = '\uFEFF' + lf.replace(/\n/g, '\r\n');
   const env = parseEnvironmentYml(text, 'e.yml');

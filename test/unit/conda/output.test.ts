@@ -1,17 +1,16 @@
-// conda's machine-readable outputs: every file in ../shared/corpus/conda/, plus hand-made variants.
+// conda's machine-readable outputs: every file in test/corpus/conda/, plus hand-made variants.
+import { corpusPath } from '../../paths';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { parseCondaEnvList, parseCondaEnvListText, parseCondaInfo } from '../../../src/core/conda/output';
 
-const repoRoot = path.resolve(__dirname, '..', '..', '..');
-const dir = path.resolve(repoRoot, '..', 'shared', 'corpus', 'conda');
-const haveCorpus = existsSync(dir);
+const dir = corpusPath('conda');
 const read = (f: string): string => readFileSync(path.join(dir, f), 'utf8');
 
-test('every corpus file is handled (json env lists, text env list, text-instead-of-json info)', { skip: !haveCorpus && 'no ../shared' }, () => {
+test('every corpus file is handled (json env lists, text env list, text-instead-of-json info)', () => {
   const files = readdirSync(dir).sort();
   assert.equal(files.length, 6);
   for (const f of files) {
@@ -22,14 +21,14 @@ test('every corpus file is handled (json env lists, text env list, text-instead-
   }
 });
 
-test('01 Windows env list JSON', { skip: !haveCorpus && 'no ../shared' }, () => {
+test('01 Windows env list JSON', () => {
   assert.deepEqual(parseCondaEnvList(read('01-env-list-json-windows.json')), {
     envs: ['C:\\Miniconda3', 'C:\\Miniconda3\\envs\\my-first-env', 'C:\\Miniconda3\\envs\\test_project'],
   });
   assert.equal(parseCondaInfo(read('01-env-list-json-windows.json')), null, 'an env list is not conda info');
 });
 
-test('02 plain `conda env list` text: names, prefixes, the active marker', { skip: !haveCorpus && 'no ../shared' }, () => {
+test('02 plain `conda env list` text: names, prefixes, the active marker', () => {
   const t = read('02-env-list-text-windows.txt');
   assert.deepEqual(parseCondaEnvListText(t), [
     { name: 'base', prefix: 'C:\\Miniconda3', active: true },
@@ -40,20 +39,20 @@ test('02 plain `conda env list` text: names, prefixes, the active marker', { ski
   assert.deepEqual(parseCondaEnvList(t)?.envs, ['C:\\Miniconda3', 'C:\\Miniconda3\\envs\\my-first-env', 'C:\\Miniconda3\\envs\\test_project']);
 });
 
-test('03 Python 2 json.dumps trailing spaces; base env missing from the list', { skip: !haveCorpus && 'no ../shared' }, () => {
+test('03 Python 2 json.dumps trailing spaces; base env missing from the list', () => {
   const r = parseCondaEnvList(read('03-env-list-json-py2-trailing-spaces.json'));
   assert.equal(r?.envs.length, 3);
   assert.equal(r?.envs[2], '/usr/local/Cellar/python/2.7.12/Frameworks/Python.framework/Versions/2.7/envs/microbots');
 });
 
-test('04 empty list and 05 macOS list without root', { skip: !haveCorpus && 'no ../shared' }, () => {
+test('04 empty list and 05 macOS list without root', () => {
   assert.deepEqual(parseCondaEnvList(read('04-env-list-json-empty.json')), { envs: [] });
   assert.deepEqual(parseCondaEnvList(read('05-env-list-json-macos-no-root.json')), {
     envs: ['/Users/user/anaconda/envs/custom-env-1', '/Users/user/anaconda/envs/custom-env-2'],
   });
 });
 
-test('06 conda 23.7.0 printed text for `conda info --json`: best-effort parse incl. __cuda', { skip: !haveCorpus && 'no ../shared' }, () => {
+test('06 conda 23.7.0 printed text for `conda info --json`: best-effort parse incl. __cuda', () => {
   const t = read('06-info-text-linux-cuda-virtual-pkg-truncated.txt');
   const info = parseCondaInfo(t);
   assert.ok(info);

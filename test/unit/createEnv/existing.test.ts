@@ -1,3 +1,4 @@
+import { corpusPath } from '../../paths';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -5,7 +6,7 @@ import * as path from 'node:path';
 import { findExisting } from '../../../src/core/createEnv/existing';
 import { parseCondaEnvList } from '../../../src/core/conda/output';
 
-const corpus = path.resolve(__dirname, '..', '..', '..', '..', 'shared', 'corpus', 'conda');
+const corpus = corpusPath('conda');
 const envsOf = (f: string) => parseCondaEnvList(fs.readFileSync(path.join(corpus, f), 'utf8'))?.envs ?? [];
 
 test('names match <envs dir>/<name> in real env lists (Windows, macOS)', () => {

@@ -1,4 +1,5 @@
 // readProject on real corpus files: which file drives the env, its name, Python constraints, the pin.
+import { corpusPath } from '../../paths';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -7,7 +8,7 @@ import { readProject, requirementsFileNames } from '../../../src/core/createEnv/
 import { defaultsFor } from '../../../src/core/createEnv/defaults';
 import type { Machine } from '../../../src/core/machine';
 
-const corpus = path.resolve(__dirname, '..', '..', '..', '..', 'shared', 'corpus');
+const corpus = corpusPath();
 const DIR = '/work/proj';
 
 /** A virtual folder: name → corpus file (or literal text). */

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { compareVersions, cudaDriverFloor, cudaMinor, maxCudaForDriver, CUDA_DATA_AS_OF, CUDA_TOOLKITS } from '../../../src/core/knowledge/cuda';
 
 test('max CUDA per Linux driver agrees with the banner nvidia-smi printed (corpus pairs)', () => {
-  // driver → "CUDA Version" printed in ../shared/corpus/nvidia-smi tables on Linux
+  // driver → "CUDA Version" printed in test/corpus/nvidia-smi tables on Linux
   const pairs: [string, string][] = [
     ['590.48.01', '13.1'], ['595.80', '13.2'], ['595.71.05', '13.2'], ['580.95.05', '13.0'],
     ['550.90.07', '12.4'], ['535.161.08', '12.2'], ['440.33.01', '10.2'], ['525.105.17', '12.0'],

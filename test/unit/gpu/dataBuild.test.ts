@@ -1,15 +1,16 @@
 // data/cuda-driver.json and data/gpus.json are exactly what scripts/data/build-cuda.mjs makes from
-// ../shared/reference (when that folder is present): nobody edits the knowledge by hand.
+// data/sources (when that folder is present): nobody edits the knowledge by hand.
+import { sourcesDir } from '../../paths';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..');
-const reference = path.resolve(repoRoot, '..', 'shared', 'reference');
+const reference = sourcesDir;
 
-test('data/*.json owned by detection match the build script output', { skip: !existsSync(reference) && 'no ../shared/reference' }, async () => {
+test('data/*.json owned by detection match the build script output', async () => {
   const mod = (await import(pathToFileURL(path.join(repoRoot, 'scripts', 'data', 'build-cuda.mjs')).href)) as {
     buildAll(dir: string): Record<string, string>;
   };

@@ -1,15 +1,16 @@
 // Pasted fragments and junk: every line-prefix of every corpus output parses without throwing and finds
 // a prefix of the full output's GPUs (never invents one); random text never throws.
+import { corpusPath } from '../../paths';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { parseNvidiaSmiOutput } from '../../../src/core/gpu/nvidiaSmi';
 
-const dir = path.resolve(__dirname, '..', '..', '..', '..', 'shared', 'corpus', 'nvidia-smi');
+const dir = corpusPath('nvidia-smi');
 
-test('every line-prefix of every corpus output: no throw, GPUs are a prefix of the full list', { skip: !existsSync(dir) && 'no ../shared' }, () => {
+test('every line-prefix of every corpus output: no throw, GPUs are a prefix of the full list', () => {
   for (const f of readdirSync(dir).filter((x) => x.endsWith('.txt'))) {
     const text = readFileSync(path.join(dir, f), 'utf8');
     const full = parseNvidiaSmiOutput(text).gpus.map((g) => g.name);

@@ -1,12 +1,13 @@
-// data/torch.json is exactly what scripts/data/build-torch.mjs builds from ../shared/reference, and every
+// data/torch.json is exactly what scripts/data/build-torch.mjs builds from data/sources, and every
 // record keeps its sources (each one defined in the file's own sources table).
+import { sourcesDir } from '../../paths';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..');
-const reference = path.resolve(repoRoot, '..', 'shared', 'reference');
+const reference = sourcesDir;
 const committed = readFileSync(path.join(repoRoot, 'data', 'torch.json'), 'utf8');
 const data = JSON.parse(committed) as {
   asOf: string; sources: Record<string, unknown>;
@@ -14,7 +15,7 @@ const data = JSON.parse(committed) as {
   arches: { sources: string[]; verified: boolean; note?: string }[];
 };
 
-test('data/torch.json equals the build output from ../shared/reference', { skip: !existsSync(reference) && 'no ../shared/reference' }, async () => {
+test('data/torch.json equals the build output from data/sources', async () => {
   const mod = (await import(path.join(repoRoot, 'scripts', 'data', 'build-torch.mjs'))) as { buildAll(dir: string): Record<string, string> };
   assert.equal(mod.buildAll(reference)['torch.json'], committed);
 });

@@ -1,6 +1,6 @@
+import { corpusPath } from '../../paths';
 import { test } from 'node:test';
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import assert from 'node:assert/strict';
 import { bestVariant, nearestVariant, variantFit } from '../../../src/core/knowledge/fit';
 import { KNOWLEDGE_AS_OF, recommend, recommendationGap } from '../../../src/core/knowledge/recommend';
@@ -8,7 +8,7 @@ import { parseNvidiaSmiOutput } from '../../../src/core/gpu/nvidiaSmi';
 import type { Machine } from '../../../src/core/machine';
 import { machineFromFlags } from '../../../src/core/machineProfile';
 
-const smiL = path.resolve(__dirname, '..', '..', '..', '..', 'shared', 'corpus', 'nvidia-smi', '05-list-L-h100-mig.txt');
+const smiL = corpusPath('nvidia-smi', '05-list-L-h100-mig.txt');
 
 test('best variant = newest published variant whose driver floor is met and whose kernels run', () => {
   assert.equal(bestVariant('2.1.2', machineFromFlags({ driver: '470.82.01' }))?.variant, 'cu118');
@@ -63,7 +63,7 @@ test('driver unknown + RTX 4090: no variant is claimed to run; the gap says why 
   assert.match(recommendationGap(machineFromFlags({ gpu: 'NVIDIA GeForce GTX 1080' }), '2.9.0')?.message ?? '', / in cu126 \(driver ≥ 525\.60\.13\);/);
 });
 
-test('driver unknown from a real `nvidia-smi -L` output: GPUs known, no recommendation', { skip: !existsSync(smiL) && 'no ../shared' }, () => {
+test('driver unknown from a real `nvidia-smi -L` output: GPUs known, no recommendation', () => {
   const gpu = parseNvidiaSmiOutput(readFileSync(smiL, 'utf8'));
   assert.ok(gpu.gpus.length > 0);
   assert.equal(gpu.driver, null);

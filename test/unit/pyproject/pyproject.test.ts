@@ -1,18 +1,16 @@
-// parsePyproject on every file in ../shared/corpus/pyproject/ (facts read from the files by hand),
+// parsePyproject on every file in test/corpus/pyproject/ (facts read from the files by hand),
 // span integrity for every dependency, TOML errors, pixi tables, and bounded behaviour on big/hostile input.
+import { corpusPath } from '../../paths';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { MAX_TOML_CHARS, parsePyproject } from '../../../src/core/pyproject/pyproject';
 import type { Pyproject } from '../../../src/core/pyproject/types';
 import { LineIndex, type Span } from '../../../src/core/text';
 
-const repoRoot = path.resolve(__dirname, '..', '..', '..');
-const dir = path.resolve(repoRoot, '..', 'shared', 'corpus', 'pyproject');
-const haveCorpus = existsSync(dir);
-const skip = !haveCorpus && 'no ../shared';
+const dir = corpusPath('pyproject');
 
 function load(name: string): { text: string; py: Pyproject } {
   const file = path.join(dir, name);
@@ -22,7 +20,7 @@ function load(name: string): { text: string; py: Pyproject } {
 const slice = (text: string, s: Span | null | undefined): string | null => (s ? text.slice(s.start, s.end) : null);
 const line1 = (text: string, s: Span): number => new LineIndex(text).positionAt(s.start).line + 1;
 
-test('every corpus file parses without throwing or errors; every requirement span is its source text', { skip }, () => {
+test('every corpus file parses without throwing or errors; every requirement span is its source text', () => {
   const files = readdirSync(dir).filter((f) => f.endsWith('.toml'));
   assert.equal(files.length, 13);
   let total = 0;
@@ -47,7 +45,7 @@ test('every corpus file parses without throwing or errors; every requirement spa
   assert.ok(total > 1200, `requirements located: ${total}`);
 });
 
-test('kohya_ss: requires-python, uv sources by marker, three explicit indexes, a dependency group', { skip }, () => {
+test('kohya_ss: requires-python, uv sources by marker, three explicit indexes, a dependency group', () => {
   const { text, py } = load('bmaltais__kohya_ss__pyproject.toml');
   assert.equal(py.requiresPython?.value, '>=3.10,<3.12');
   assert.equal(line1(text, py.requiresPython?.span ?? { start: 0, end: 0 }), 6);
@@ -74,7 +72,7 @@ test('kohya_ss: requires-python, uv sources by marker, three explicit indexes, a
     [['black', '>=26.5.1', 91], ['pytest', '>=9.1.1', 92]]);
 });
 
-test('fish-speech: per-extra torch pins and per-extra uv sources', { skip }, () => {
+test('fish-speech: per-extra torch pins and per-extra uv sources', () => {
   const { py } = load('fishaudio__fish-speech__pyproject.toml');
   for (const extra of ['cpu', 'cu126', 'cu128', 'cu129']) {
     const t = py.requirements.find((r) => r.group === `optional:${extra}` && r.name === 'torch');
@@ -85,7 +83,7 @@ test('fish-speech: per-extra torch pins and per-extra uv sources', { skip }, () 
   assert.ok(py.uvIndexes.every((i) => i.explicit));
 });
 
-test('InvokeAI: local-version pins with markers in extras', { skip }, () => {
+test('InvokeAI: local-version pins with markers in extras', () => {
   const { text, py } = load('invoke-ai__InvokeAI__pyproject.toml');
   assert.equal(py.requiresPython?.value, '>=3.11, <3.13');
   const cu = py.requirements.find((r) => r.group === 'optional:cuda' && r.name === 'torch' && r.specifier === '==2.7.1+cu128');
@@ -98,7 +96,7 @@ test('InvokeAI: local-version pins with markers in extras', { skip }, () => {
   ]);
 });
 
-test('unsloth: hundreds of extras, `in` markers, name @ URL wheels', { skip }, () => {
+test('unsloth: hundreds of extras, `in` markers, name @ URL wheels', () => {
   const { text, py } = load('unslothai__unsloth__pyproject.toml');
   assert.equal(py.requirements.length, 893);
   const withUrl = py.requirements.filter((r) => r.url?.startsWith('https://download.pytorch.org/whl/cu121/'));
@@ -107,7 +105,7 @@ test('unsloth: hundreds of extras, `in` markers, name @ URL wheels', { skip }, (
   assert.ok(py.requirements.some((r) => r.marker?.includes("'linux' in sys_platform")));
 });
 
-test('pixi.toml (standalone): conda deps and system-requirements cuda at top level', { skip }, () => {
+test('pixi.toml (standalone): conda deps and system-requirements cuda at top level', () => {
   const { text, py } = load('matthewfeickert__pytorch-gpu-pixi-example__pixi.toml');
   assert.deepEqual(py.requirements, []);
   assert.deepEqual(py.pixi?.dependencies.map((d) => [d.name, d.version, d.kind, d.feature]), [
@@ -119,7 +117,7 @@ test('pixi.toml (standalone): conda deps and system-requirements cuda at top lev
   assert.equal(slice(text, py.pixi?.dependencies[0].nameSpan), 'pytorch');
 });
 
-test('pixi in pyproject: feature system-requirements and pypi-dependencies with per-feature index', { skip }, () => {
+test('pixi in pyproject: feature system-requirements and pypi-dependencies with per-feature index', () => {
   const { text, py } = load('prefix-dev__pixi__docs__source_files__pyproject_tomls__pytorch-pypi-envs@be15e75.toml');
   assert.equal(py.requiresPython?.value, '>= 3.11,<3.13');
   assert.deepEqual(py.pixi?.cuda.map((c) => [c.value, c.feature, line1(text, c.span)]), [['12.0', 'gpu', 12]]);
@@ -131,7 +129,7 @@ test('pixi in pyproject: feature system-requirements and pypi-dependencies with 
   ]);
 });
 
-test('pixi in pyproject: platform entries with cuda and target dependencies', { skip }, () => {
+test('pixi in pyproject: platform entries with cuda and target dependencies', () => {
   const { text, py } = load('prefix-dev__pixi__docs__source_files__pyproject_tomls__pytorch-conda-forge-envs.toml');
   assert.deepEqual(py.pixi?.cuda.map((c) => [c.value, c.platform, line1(text, c.span)]), [['12.0', 'linux-64-cuda', 12]]);
   assert.deepEqual(py.pixi?.dependencies.map((d) => [d.target, d.name, d.version]), [
@@ -139,7 +137,7 @@ test('pixi in pyproject: platform entries with cuda and target dependencies', { 
   ]);
 });
 
-test('text-generation-inference: [[tool.uv.index]] + sources with markers; the Poetry-era file has no PEP 621 deps', { skip }, () => {
+test('text-generation-inference: [[tool.uv.index]] + sources with markers; the Poetry-era file has no PEP 621 deps', () => {
   const now = load('huggingface__text-generation-inference__server__pyproject.toml').py;
   assert.deepEqual(now.uvIndexes.map((i) => [i.name, i.url, i.explicit]), [['pytorch-cu128', 'https://download.pytorch.org/whl/cu128', true]]);
   assert.deepEqual(now.uvSources.map((s) => [s.package, s.index]), [['torch', 'pytorch-cu128'], ['torchvision', 'pytorch-cu128']]);

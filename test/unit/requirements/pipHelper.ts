@@ -1,12 +1,13 @@
 // Shared by the pip conformance tests: run scripts/pip_parse.py (pip's own parser) and compare its
 // output with our `parse --json` model, field by field.
+import { corpusPath } from '../../paths';
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import type { JsonRequirement } from '../../../src/cli/parse';
 
 export const repoRoot = path.resolve(__dirname, '..', '..', '..');
-export const corpus = path.resolve(repoRoot, '..', 'shared', 'corpus', 'requirements');
+export const corpus = corpusPath('requirements');
 
 export const hasPip = spawnSync('python3', ['-c', 'import pip, packaging'], { encoding: 'utf8' }).status === 0;
 

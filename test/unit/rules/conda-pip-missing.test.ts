@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { apply, check, corpusText, noCorpus, only, preferred } from './helpers';
+import { apply, check, corpusText, only, preferred } from './helpers';
 
 test('pip: block without pip → warning; fix adds "- pip" above it with the same indentation', () => {
   const text = 'name: x\ndependencies:\n  - python=3.11\n  - pip:\n      - requests\n';
@@ -11,7 +11,7 @@ test('pip: block without pip → warning; fix adds "- pip" above it with the sam
   assert.deepEqual(only(check(fixed, null, '/p/environment.yml'), 'conda-pip-missing'), []);
 });
 
-test('corpus: cuML all_cuda-129 environment has a pip: block without pip', { skip: noCorpus }, () => {
+test('corpus: cuML all_cuda-129 environment has a pip: block without pip', () => {
   const text = corpusText('environment/rapidsai__cuml__conda__environments__all_cuda-129_arch-x86_64.yaml');
   const f = only(check(text, null, '/p/environment.yaml'), 'conda-pip-missing');
   assert.equal(f.length, 1);

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { apply, check, corpusText, noCorpus, only, preferred } from './helpers';
+import { apply, check, corpusText, only, preferred } from './helpers';
 
 test('pytorch=2.6 from the pytorch channel → error (never published there); fix moves torch to pip', () => {
   const text = 'name: x\nchannels:\n  - pytorch\n  - nvidia\n  - conda-forge\ndependencies:\n  - python=3.11\n  - pytorch=2.6.0\n  - pytorch-cuda=12.4\n  - numpy\n';
@@ -27,7 +27,7 @@ test('control: conda-forge pytorch is not the ended channel', () => {
   assert.deepEqual(only(check(text, null, '/p/environment.yml'), 'conda-pytorch-channel-ended'), []);
 });
 
-test('corpus: dinov2 conda.yaml (pytorch 2.0.0 + pytorch-cuda 11.7) gets a working pip fix', { skip: noCorpus }, () => {
+test('corpus: dinov2 conda.yaml (pytorch 2.0.0 + pytorch-cuda 11.7) gets a working pip fix', () => {
   const text = corpusText('environment/facebookresearch__dinov2__conda.yaml');
   const f = only(check(text, null, '/p/conda.yaml'), 'conda-pytorch-channel-ended');
   assert.equal(f.length, 1);

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { apply, check, codes, corpusFile, corpusText, GPU_CODES, noCorpus, only, preferred } from './helpers';
+import { apply, check, codes, corpusFile, corpusText, GPU_CODES, only, preferred } from './helpers';
 
 const WIN4080 = { gpu: 'NVIDIA GeForce RTX 4080', platform: 'win32', driver: '551.78' };
 
@@ -51,7 +51,7 @@ test('controls: Linux plain torch is a CUDA build; a Mac or a GPU-less machine i
   assert.deepEqual(only(check('torch\n', { platform: 'win32' }), 'cpu-only-torch'), []);
 });
 
-test('corpus: ComfyUI requirements on Windows with an RTX 4090 → cpu-only-torch; the fix leaves other lines alone', { skip: noCorpus }, () => {
+test('corpus: ComfyUI requirements on Windows with an RTX 4090 → cpu-only-torch; the fix leaves other lines alone', () => {
   const rel = 'requirements/comfyanonymous__ComfyUI/requirements.txt';
   const text = corpusText(rel);
   const m = { gpu: 'NVIDIA GeForce RTX 4090', driver: '551.78', platform: 'win32' };

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { apply, check, codes, corpusFile, corpusText, GPU_CODES, noCorpus, only, preferred } from './helpers';
+import { apply, check, codes, corpusFile, corpusText, GPU_CODES, only, preferred } from './helpers';
 
 test('driver 470.82.01 + torch==2.1.2+cu121 → driver-too-old, preferred fix moves to cu118', () => {
   const text = '--extra-index-url https://download.pytorch.org/whl/cu121\ntorch==2.1.2+cu121\ntorchvision==0.16.2+cu121  # vision\n';
@@ -44,7 +44,7 @@ test('control: a driver that meets the floor gets no driver-too-old, and no mach
   assert.deepEqual(check(text, null).filter((f) => GPU_CODES.includes(f.code)), []);
 });
 
-test('corpus: kohya_ss cu128 pins on a 470 driver are flagged and fixed to cu118; a 570 driver is clean', { skip: noCorpus }, () => {
+test('corpus: kohya_ss cu128 pins on a 470 driver are flagged and fixed to cu118; a 570 driver is clean', () => {
   const rel = 'requirements/bmaltais__kohya_ss/requirements_pytorch_windows.txt';
   const text = corpusText(rel);
   const gpu = 'NVIDIA GeForce RTX 3090';
@@ -59,7 +59,7 @@ test('corpus: kohya_ss cu128 pins on a 470 driver are flagged and fixed to cu118
   assert.deepEqual(codes(good).filter((c) => GPU_CODES.includes(c)), []);
 });
 
-test('pixi [system-requirements] cuda above what the driver supports', { skip: noCorpus }, () => {
+test('pixi [system-requirements] cuda above what the driver supports', () => {
   const rel = 'pyproject/matthewfeickert__pytorch-gpu-pixi-example__pixi.toml';
   const text = corpusText(rel);
   const f = only(check(text, { driver: '470.82.01', gpu: 'NVIDIA GeForce RTX 3090' }, '/p/pixi.toml'), 'driver-too-old');

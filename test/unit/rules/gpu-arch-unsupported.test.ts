@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { apply, check, codes, corpusFile, corpusText, GPU_CODES, noCorpus, only, preferred } from './helpers';
+import { apply, check, codes, corpusFile, corpusText, GPU_CODES, only, preferred } from './helpers';
 
 const GTX1080 = { gpu: 'NVIDIA GeForce GTX 1080', driver: '580.65.06', platform: 'linux' };
 
@@ -48,7 +48,7 @@ test('no GPU and no target → silent', () => {
   assert.deepEqual(only(check('--index-url https://download.pytorch.org/whl/cu130\ntorch==2.9.0\n', { platform: 'linux' }), 'gpu-arch-unsupported'), []);
 });
 
-test('corpus: unsloth blackwell requirements (torch 2.7.0+cu128) are right for an RTX 5090 and wrong for a GTX 1080', { skip: noCorpus }, () => {
+test('corpus: unsloth blackwell requirements (torch 2.7.0+cu128) are right for an RTX 5090 and wrong for a GTX 1080', () => {
   const rel = 'requirements/unslothai__unsloth/blackwell/blackwell.requirements@5e3d1ae.txt';
   const text = corpusText(rel);
   const on5090 = check(text, { gpu: 'NVIDIA GeForce RTX 5090', driver: '575.57.08' }, corpusFile(rel));

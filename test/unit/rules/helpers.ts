@@ -1,5 +1,6 @@
 // Test helpers for the rules: analyse a text as a given file against a machine from CLI-style flags,
 // apply a finding's preferred fix, and find the corpus.
+import { corpusPath } from '../../paths';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { analyzeDocument } from '../../../src/core/analyze';
@@ -9,9 +10,7 @@ import { machineFromFlags, type MachineFlags } from '../../../src/core/machinePr
 import type { FileReader } from '../../../src/core/requirements/types';
 
 export const repoRoot = path.resolve(__dirname, '..', '..', '..');
-export const corpus = path.resolve(repoRoot, '..', 'shared', 'corpus');
-export const haveCorpus = existsSync(corpus);
-export const noCorpus = !haveCorpus && 'no ../shared/corpus';
+export const corpus = corpusPath();
 
 /** Reads real files; `files` adds in-memory ones (absolute paths). */
 export function reader(files: Record<string, string> = {}): FileReader {

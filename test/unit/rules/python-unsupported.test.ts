@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { check, corpusText, noCorpus, only } from './helpers';
+import { check, corpusText, only } from './helpers';
 
 test('environment.yml python=3.8 with torch 2.9.0 in the pip block → python-unsupported on the python spec', () => {
   const text = 'name: x\ndependencies:\n  - python=3.8\n  - pip\n  - pip:\n    - torch==2.9.0\n';
@@ -29,7 +29,7 @@ test('controls: experimental Python is not an error; unpinned torch is not judge
   assert.deepEqual(only(check('torch\n', { python: '3.7' }), 'python-unsupported'), []);
 });
 
-test('corpus environments: no python-unsupported without a torch pin', { skip: noCorpus }, () => {
+test('corpus environments: no python-unsupported without a torch pin', () => {
   const text = corpusText('environment/lllyasviel__Fooocus__environment.yaml');
   assert.deepEqual(only(check(text, null, '/p/environment.yaml'), 'python-unsupported'), []);
 });

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { apply, check, corpusFile, corpusText, noCorpus, only, preferred } from './helpers';
+import { apply, check, corpusFile, corpusText, only, preferred } from './helpers';
 
 test('torchvision 0.15.2 with torch 2.1.2 → fix to 0.16.2 (local label kept)', () => {
   const text = 'torch==2.1.2+cu121\ntorchvision==0.15.2+cu121\n';
@@ -21,7 +21,7 @@ test('controls: torch 2.0.0 with conda-era torchvision 0.15.0 (published pairing
   assert.deepEqual(only(check('torch\ntorchvision==0.15.2\n', null), 'torch-family-version-mismatch'), []);
 });
 
-test('corpus: kohya sd-scripts test requirements pair torchaudio 2.2.0 with torch 2.0.1', { skip: noCorpus }, () => {
+test('corpus: kohya sd-scripts test requirements pair torchaudio 2.2.0 with torch 2.0.1', () => {
   const rel = 'requirements/kohya-ss__sd-scripts/test_pip_requirements@6255661.txt';
   const text = corpusText(rel);
   const f = only(check(text, null, corpusFile(rel)), 'torch-family-version-mismatch');

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { apply, check, corpusFile, corpusText, noCorpus, only, preferred } from './helpers';
+import { apply, check, corpusFile, corpusText, only, preferred } from './helpers';
 
 test('torch==2.1.2+cu118 with no index → one finding, fix adds the index before the torch line', () => {
   const text = 'numpy\ntorch==2.1.2+cu118\ntorchvision==0.16.2+cu118\n';
@@ -25,7 +25,7 @@ test('controls: an index for the variant, a torch_stable.html find-links page, o
   assert.deepEqual(only(check('-r base.txt\ntorch==2.1.2+cu118\n', null, '/project/requirements.txt', files), 'torch-local-version-without-index'), []);
 });
 
-test('corpus: vLLM cpu.txt pins +cpu without the cpu index', { skip: noCorpus }, () => {
+test('corpus: vLLM cpu.txt pins +cpu without the cpu index', () => {
   const rel = 'requirements/vllm-project__vllm/requirements/cpu.txt';
   const f = only(check(corpusText(rel), null, corpusFile(rel)), 'torch-local-version-without-index');
   assert.equal(f.length, 1);

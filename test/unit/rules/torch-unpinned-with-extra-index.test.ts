@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { apply, check, corpusFile, corpusText, noCorpus, only, preferred } from './helpers';
+import { apply, check, corpusFile, corpusText, only, preferred } from './helpers';
 
 test('unpinned torch with a cu121 extra index → warning; fix pins the family to the newest cu121 release', () => {
   const text = '--extra-index-url https://download.pytorch.org/whl/cu121\ntorch\ntorchvision\n';
@@ -17,7 +17,7 @@ test('controls: pinned torch; a capped range the index serves; --index-url (sing
   assert.deepEqual(only(check('--index-url https://download.pytorch.org/whl/cu121\ntorch\n', null), 'torch-unpinned-with-extra-index'), []);
 });
 
-test('corpus: llama.cpp convert requirements (torch~= with the cpu extra index)', { skip: noCorpus }, () => {
+test('corpus: llama.cpp convert requirements (torch~= with the cpu extra index)', () => {
   const rel = 'requirements/ggml-org__llama.cpp/requirements/requirements-convert_hf_to_gguf.txt';
   const text = corpusText(rel);
   const f = only(check(text, null, corpusFile(rel)), 'torch-unpinned-with-extra-index');

@@ -1,3 +1,4 @@
+import { corpusPath } from '../../paths';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { kindForDocument, kindForPath } from '../../../src/vscode/free/documentFilter';
@@ -20,7 +21,7 @@ test('the editor accepts exactly the names core\'s documentKind accepts (file na
   const fs = await import('node:fs');
   const path = await import('node:path');
   const { documentKind } = await import('../../../src/core/analyze');
-  const corpus = path.resolve(__dirname, '..', '..', '..', '..', 'shared', 'corpus');
+  const corpus = corpusPath();
   const names: string[] = [];
   const walk = (d: string) => {
     for (const e of fs.readdirSync(d, { withFileTypes: true })) {

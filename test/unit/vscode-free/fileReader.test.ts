@@ -1,3 +1,4 @@
+import { corpusPath } from '../../paths';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -6,7 +7,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createFileReader, pathKey, readTextFile, resolveInclude } from '../../../src/vscode/free/fileReader';
 
-const corpus = path.resolve(__dirname, '..', '..', '..', '..', 'shared', 'corpus', 'requirements');
+const corpus = corpusPath('requirements');
 
 test('resolveInclude: relative to the including file, URLs kept, file:// turned into a path', () => {
   const from = path.join(corpus, 'Lightning-AI__pytorch-lightning', 'requirements.txt');

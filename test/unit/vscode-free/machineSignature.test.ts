@@ -1,3 +1,4 @@
+import { corpusPath } from '../../paths';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -7,7 +8,7 @@ import type { Machine } from '../../../src/core/machine';
 import { machineFromFlags } from '../../../src/core/machineProfile';
 import { machineSignature } from '../../../src/vscode/free/machineSignature';
 
-const smi = path.resolve(__dirname, '..', '..', '..', '..', 'shared', 'corpus', 'nvidia-smi');
+const smi = corpusPath('nvidia-smi');
 
 function detected(file: string): Machine {
   return { platform: 'linux', gpu: parseNvidiaSmiOutput(fs.readFileSync(path.join(smi, file), 'utf8')), python: '3.11', source: 'detected' };
