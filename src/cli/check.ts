@@ -12,7 +12,7 @@ import type { Machine } from '../core/machine';
 import type { FileReader } from '../core/requirements/types';
 import { LineIndex } from '../core/text';
 import { nodeFileReader, readTextFile } from '../system/fileReader';
-import { kindForPath } from '../vscode/free/documentFilter';
+import { kindForPath } from '../core/documents';
 import { applyEdits, planFixAll } from '../vscode/free/fixAll';
 import { machineOptions, parse, UsageError, type CliIO } from './args';
 import { resolveMachine } from './machine';

@@ -12,7 +12,7 @@ import { DIAGNOSTIC_SOURCE, DOCS_BASE, Settings } from '../constants';
 import { onDidChangeSettings, readSettings } from './config';
 import type { CurrentMachine } from './currentMachine';
 import { Debouncer, Generations } from './free/debounce';
-import { ANALYZED_SCHEMES, kindForDocument, type AnalyzedKind } from './free/documentFilter';
+import { ANALYZED_SCHEMES, kindForDocument, type AnalyzedKind } from '../core/documents';
 import { createFileReader, pathKey, readTextFile } from './free/fileReader';
 import { trMessage } from './translate';
 

@@ -1,7 +1,7 @@
 import { corpusPath } from '../../paths';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { kindForDocument, kindForPath } from '../../../src/vscode/free/documentFilter';
+import { kindForDocument, kindForPath } from '../../../src/core/documents';
 
 test('pip-requirements language id is analysed whatever the file name', () => {
   assert.equal(kindForDocument('/p/deps.lock', 'pip-requirements'), 'requirements');
