@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Finding, Fix } from '../../../src/core/finding';
-import { applyEdits, editsConflict, planFixAll, preferredIndex } from '../../../src/vscode/free/fixAll';
+import { applyEdits } from '../../../src/core/fixes/apply';
+import { editsConflict, planFixAll, preferredIndex } from '../../../src/core/fixes/plan';
 
 const DOC = '/w/requirements.txt';
 
