@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { SyntaxCodes } from '../../../src/constants';
+import { SyntaxCodes, type Code } from '../../../src/constants';
 import { modelOf } from '../../../src/core/analyze';
 import type { Finding } from '../../../src/core/finding';
 import { fixedText } from '../../../src/core/fixes/oneFile';
@@ -18,7 +18,7 @@ import { machine, reader } from '../rules/helpers';
 const FILE = '/p/requirements.txt';
 const text = 'torch==2.1.2+cu121\n--extra-index-url https://download.pytorch.org/whl/cu121\nnumpy\n';
 const at = (s: string) => ({ start: text.indexOf(s), end: text.indexOf(s) + s.length });
-const f = (code: string, edits: { s: string; t: string; file?: string }[], preferred = true): Finding => ({
+const f = (code: Code, edits: { s: string; t: string; file?: string }[], preferred = true): Finding => ({
   code, severity: 'error', message: code, span: at(edits[0].s),
   fixes: [{ title: 'fix', preferred, edits: edits.map((e) => ({ span: at(e.s), newText: e.t, ...(e.file ? { file: e.file } : {}) })) },
     { title: 'alt', preferred: false, edits: [{ span: at(edits[0].s), newText: 'WRONG' }] }],
