@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyzeDocument } from '../core/analyze';
 import type { InstalledTorch } from '../core/detection';
-import { fixedText } from '../core/createEnv/fixes';
+import { fixedText } from '../core/fixes/oneFile';
 import { readProject } from '../core/createEnv/project';
 import type { ProjectModel } from '../core/createEnv/types';
 import type { Machine } from '../core/machine';

@@ -1,5 +1,6 @@
 // Shared by the rules: the context they run in, where a variant is chosen in the file, and the fix
 // that moves a project to the best variant for the machine.
+import type { Code } from '../../constants';
 import type { Finding, Fix, Severity } from '../finding';
 import { finding, fixTitle } from '../finding';
 import type { Localizable, MsgArg } from '../l10n';
@@ -32,7 +33,7 @@ export function variantSite(ctx: RuleContext): { span: Span; file?: string } | n
   return null;
 }
 
-export function at(code: string, severity: Severity, text: { message: string; l10n?: Localizable }, site: { span: Span; file?: string }, fixes: Fix[] = []): Finding {
+export function at(code: Code, severity: Severity, text: { message: string; l10n?: Localizable }, site: { span: Span; file?: string }, fixes: Fix[] = []): Finding {
   const f = finding(code, severity, text, site.span, fixes);
   if (site.file) f.file = site.file;
   return f;

@@ -1,4 +1,5 @@
 // Every environment rule, in reporting order. Each is check(context) -> Finding[] in its own file.
+import { RuleCodes } from '../../constants';
 import { condaPipMissing } from './condaPipMissing';
 import { condaPipOptionOutsidePip } from './condaPipOptionOutsidePip';
 import { condaPytorchChannelEnded } from './condaPytorchChannelEnded';
@@ -39,5 +40,8 @@ export const RULES: readonly Rule[] = [
   condaPipOptionOutsidePip,
   condaPipMissing,
 ];
+
+/** The codes the rules report (create-env's fix preview takes only these); a test holds RULES to them. */
+export const RULE_CODES: ReadonlySet<string> = new Set(Object.values(RuleCodes));
 
 export type { Rule, RuleContext } from './context';
