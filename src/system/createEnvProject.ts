@@ -11,6 +11,7 @@ import type { ProjectModel } from '../core/createEnv/types';
 import type { Machine } from '../core/machine';
 import type { FileReader } from '../core/requirements/types';
 import { pythonInPrefix } from './condaRunner';
+import { readTextFile } from './fileReader';
 import { probeTorch } from './torchProbe';
 
 const MAX_BYTES = 16 * 1024 * 1024;
@@ -21,7 +22,7 @@ export function fileReader(): FileReader {
       if (/^[a-z][a-z0-9+.-]*:\/\//i.test(p)) return null;
       try {
         const st = fs.statSync(p);
-        return st.isFile() && st.size <= MAX_BYTES ? fs.readFileSync(p, 'utf8') : null;
+        return st.isFile() && st.size <= MAX_BYTES ? readTextFile(p) : null;
       } catch {
         return null;
       }
@@ -63,6 +64,25 @@ export function previewFixes(project: ProjectModel, machine: Machine | null, env
   if (fixed === null) return null;
   const codes = [...new Set(findings.filter((f) => f.fixes.some((x) => x.preferred)).map((f) => f.code))];
   return { file: src.file, original, fixed, codes };
+}
+
+/**
+ * Writes the fixed text, only when the file still holds the previewed text as plain UTF-8 with \n or \r\n
+ * line ends: the only form written back here without changing anything else in the file (other
+ * encodings and lone-\r files are left to an editor).
+ */
+export function writeFixes(preview: FixPreview): 'written' | 'changed' | 'not-utf8' {
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(preview.file);
+  } catch {
+    return 'changed';
+  }
+  if (!bytes.equals(Buffer.from(preview.original, 'utf8')) || /\r(?!\n)/.test(preview.original)) {
+    return readTextFile(preview.file) === preview.original ? 'not-utf8' : 'changed';
+  }
+  fs.writeFileSync(preview.file, preview.fixed);
+  return 'written';
 }
 
 /** A prefix inside the project folder gets a .gitignore with "*" (as venv does), so it is never committed. */

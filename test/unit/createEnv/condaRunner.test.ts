@@ -7,7 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { buildPlan } from '../../../src/core/createEnv/plan';
 import type { EnvTarget, ProjectSource } from '../../../src/core/createEnv/types';
-import { existingEnv, listEnvs, runPlan, LineSplitter } from '../../../src/system/condaRunner';
+import { condaFacts, runPlan, targetState, LineSplitter } from '../../../src/system/condaRunner';
 
 const FAKE = path.resolve(__dirname, '..', '..', 'fixtures', 'bin', 'conda');
 const tool = { path: FAKE, flavor: 'conda' as const };
@@ -26,7 +26,7 @@ function sandbox(dirName = 'proj') {
 function reqPlan(dir: string, target: EnvTarget, existing: 'update' | 'recreate' | null = null) {
   fs.writeFileSync(path.join(dir, 'requirements.txt'), 'torch==2.5.1\nnumpy\n');
   const source: ProjectSource = { kind: 'requirements', file: path.join(dir, 'requirements.txt'), hasTorch: true, torchIndex: null };
-  return buildPlan({ tool, target, python: '3.12', existing,
+  return buildPlan({ tool, target, python: '3.12', existing, state: existing ? 'exists' : 'free',
     project: { dir, folderName: path.basename(dir), source, requirementsFiles: [], requiresPython: null, pythonVersionFile: null, envPythonSpec: null, torchPin: '2.5.1' },
     recommendation: { variant: 'cu124', indexUrl: 'https://download.pytorch.org/whl/cu124' } });
 }
@@ -40,14 +40,15 @@ test('runs each step with the exact argv, streams lines, finds the new env', asy
   assert.equal(r.ok, true, r.errorLines.join('\n'));
   assert.deepEqual(steps, ['create', 'pip-install']);
   const conda = s.calls().filter((c) => c.tool === 'conda');
-  assert.deepEqual(conda.map((c) => c.argv), plan.steps.map((st) => st.argv.slice(1)).concat([['env', 'list', '--json']]));
+  assert.deepEqual(conda.map((c) => c.argv), plan.steps.map((st) => st.argv.slice(1)).concat([['info', '--json'], ['env', 'list', '--json']]));
   assert.ok(conda.slice(0, plan.steps.length).every((c) => fs.realpathSync(c.cwd) === fs.realpathSync(s.dir)));
   const py = s.calls().find((c) => c.tool === 'python');
   assert.deepEqual(py?.argv, ['-m', 'pip', 'install', '-r', 'requirements.txt', '--extra-index-url', 'https://download.pytorch.org/whl/cu124']);
   assert.ok(lines.includes('Looking in indexes: https://pypi.org/simple, https://download.pytorch.org/whl/cu124'));
   assert.equal(r.prefix, path.join(s.root, 'envs', 'proj'));
-  assert.equal(await existingEnv(tool, { kind: 'name', name: 'proj' }, { env: s.env }), path.join(s.root, 'envs', 'proj'));
-  assert.deepEqual(await listEnvs(tool, { env: s.env }), [s.root, path.join(s.root, 'envs', 'proj')]);
+  const state = await targetState(tool, { kind: 'name', name: 'proj' }, { env: s.env, projectDir: s.dir });
+  assert.deepEqual(state, { state: 'exists', prefix: path.join(s.root, 'envs', 'proj'), candidates: [path.join(s.root, 'envs', 'proj'), path.join(s.root, 'envs', 'proj')] });
+  assert.deepEqual((await condaFacts(tool, { env: s.env })).listed, [s.root, path.join(s.root, 'envs', 'proj')]);
 });
 
 test('paths with spaces, quotes, ;, $() and non-ASCII reach conda unchanged', async () => {
@@ -60,7 +61,7 @@ test('paths with spaces, quotes, ;, $() and non-ASCII reach conda unchanged', as
   assert.deepEqual(create?.argv, ['create', '--yes', '--prefix', prefix, 'python=3.12']);
   assert.ok(fs.existsSync(path.join(prefix, 'conda-meta')));
   assert.equal(r.prefix, prefix);
-  assert.equal(await existingEnv(tool, { kind: 'prefix', path: prefix }, { env: s.env }), prefix);
+  assert.equal((await targetState(tool, { kind: 'prefix', path: prefix }, { env: s.env, projectDir: s.dir })).state, 'exists');
 });
 
 test('failure quotes pip\'s own error lines and reports the env left behind', async () => {
@@ -90,7 +91,7 @@ test('env create on an existing env fails with conda\'s message; missing tool is
   const s = sandbox();
   fs.writeFileSync(path.join(s.dir, 'environment.yml'), 'name: demo\ndependencies:\n  - python=3.11\n');
   const source: ProjectSource = { kind: 'environment', file: path.join(s.dir, 'environment.yml'), envName: 'demo', hasPip: false };
-  const mk = (t: typeof tool) => buildPlan({ tool: t, target: { kind: 'name', name: 'demo' }, python: '3.12', existing: null, recommendation: null,
+  const mk = (t: typeof tool) => buildPlan({ tool: t, target: { kind: 'name', name: 'demo' }, python: '3.12', state: 'free', existing: null, recommendation: null,
     project: { dir: s.dir, folderName: 'proj', source, requirementsFiles: [], requiresPython: null, pythonVersionFile: null, envPythonSpec: null, torchPin: null } });
   assert.equal((await runPlan(mk(tool), { env: s.env })).ok, true);
   const again = await runPlan(mk(tool), { env: s.env });
@@ -114,7 +115,8 @@ test('cancel kills the stand-in and its child, and says what is left', { skip: p
   const pidfile = path.join(s.tmp, 'pids');
   const plan = reqPlan(s.dir, { kind: 'name', name: 'proj' });
   const ac = new AbortController();
-  const done = runPlan(plan, { env: { ...s.env, FAKE_CONDA_SLEEP: '60', FAKE_CONDA_PIDFILE: pidfile }, signal: ac.signal });
+  const { candidates } = await targetState(tool, plan.target, { env: s.env, projectDir: s.dir });
+  const done = runPlan(plan, { env: { ...s.env, FAKE_CONDA_SLEEP: '60', FAKE_CONDA_PIDFILE: pidfile }, signal: ac.signal, candidates });
   // Wait (bounded) until the stand-in is sleeping, i.e. its pids are written.
   for (let i = 0; i < 200 && !(fs.existsSync(pidfile) && fs.readFileSync(pidfile, 'utf8').trim().split('\n').length >= 2); i++) {
     await new Promise((res) => setTimeout(res, 50));
