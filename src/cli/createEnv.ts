@@ -126,7 +126,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
       const written = writeFixes(fixes);
       if (written !== 'written') {
         io.err(written === 'changed' ? `${rel} changed while it was read; not fixed.`
-          : `${rel} is not plain UTF-8 with \n or \r\n line ends; not fixed, so that nothing else in it changes. Fix its torch lines in an editor.`);
+          : `${rel} is not plain UTF-8 with LF or CRLF line ends; not fixed, so that nothing else in it changes. Fix its torch lines in an editor.`);
         return 1;
       }
       io.err(`Fixed the torch lines of ${rel} (${fixes.codes.join(', ')}).`);

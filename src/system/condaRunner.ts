@@ -65,13 +65,15 @@ export interface PlanRunResult {
   problem?: M.Msg;
 }
 
-async function candidatesOf(plan: Plan, opts: RunOptions): Promise<readonly string[]> {
+async function candidatesOf(plan: Plan, opts: RunOptions, known: { list?: readonly string[] }): Promise<readonly string[]> {
   if (opts.candidates) return opts.candidates;
+  if (known.list) return known.list;
   if (plan.target.kind === 'prefix') return [plan.target.path];
   if (opts.signal?.aborted) return [];
   const facts = await condaFacts(plan.tool, { env: opts.env, signal: opts.signal, timeoutMs: 15_000 });
   const name = plan.target.name;
-  return (facts.envsDirs ?? []).map((d) => path.join(d, name));
+  known.list = (facts.envsDirs ?? []).map((d) => path.join(d, name));
+  return known.list;
 }
 
 const MAX_TAIL_CHARS = 256 * 1024;
@@ -79,6 +81,7 @@ const MAX_TAIL_CHARS = 256 * 1024;
 export async function runPlan(plan: Plan, opts: RunOptions = {}): Promise<PlanRunResult> {
   const env = stepEnv(opts.env ?? process.env);
   const outcomes: StepOutcome[] = [];
+  const known: { list?: readonly string[] } = {};
   const total = plan.steps.length;
   for (let i = 0; i < total; i++) {
     const s = plan.steps[i];
@@ -99,6 +102,20 @@ export async function runPlan(plan: Plan, opts: RunOptions = {}): Promise<PlanRu
     out.flush();
     err.flush();
     outcomes.push({ step: s, result });
+    if (result.ok && (s.id === 'create' || s.id === 'env-create' || i === total - 1)) {
+      // conda said done: is the env there? Otherwise say so instead of going on (or saying "ready").
+      const candidates = await candidatesOf(plan, opts, known);
+      const at = whatIsAt(candidates, probePrefix);
+      if (at.kind === 'env') {
+        if (i === total - 1) return { ok: true, cancelled: false, timedOut: false, failedStep: null, errorLines: [], outcomes, prefix: at.prefix, leftBehind: null };
+        continue;
+      }
+      const problem = M.noEnvAfterRun(candidates.length ? candidates.join(', ') : M.targetText(plan.target));
+      return {
+        ok: false, cancelled: false, timedOut: false, failedStep: s, errorLines: [problem.message], outcomes,
+        prefix: at.prefix, leftBehind: at.kind === 'folder' ? 'partial' : at.kind === 'none' ? 'none' : null, problem,
+      };
+    }
     if (!result.ok) {
       const cancelled = result.error === 'cancelled';
       const timedOut = result.error === 'timeout';
@@ -114,21 +131,11 @@ export async function runPlan(plan: Plan, opts: RunOptions = {}): Promise<PlanRu
       const base = { ok: false, cancelled, timedOut, failedStep: s, errorLines, outcomes };
       // An update-only plan never made the env: it is the user's, as it was or partly updated.
       if (plan.existing === 'update') return { ...base, prefix: null, leftBehind: 'existing' };
-      const at = whatIsAt(await candidatesOf(plan, opts), probePrefix);
+      const at = whatIsAt(await candidatesOf(plan, opts, known), probePrefix);
       const leftBehind = at.kind === 'unknown' ? null : at.kind === 'none' ? 'none' : 'partial';
       return { ...base, prefix: at.prefix, leftBehind };
     }
   }
-  const candidates = await candidatesOf(plan, opts);
-  const at = whatIsAt(candidates, probePrefix);
-  if (at.kind !== 'env') {
-    // conda said done, yet there is no env: say so instead of "ready".
-    const last = plan.steps[total - 1] ?? null;
-    const problem = M.noEnvAfterRun(candidates.length ? candidates.join(', ') : M.targetText(plan.target));
-    return {
-      ok: false, cancelled: false, timedOut: false, failedStep: last, errorLines: [problem.message], outcomes,
-      prefix: at.prefix, leftBehind: at.kind === 'folder' ? 'partial' : at.kind === 'none' ? 'none' : null, problem,
-    };
-  }
-  return { ok: true, cancelled: false, timedOut: false, failedStep: null, errorLines: [], outcomes, prefix: at.prefix, leftBehind: null };
+  // An empty plan: nothing ran.
+  return { ok: false, cancelled: false, timedOut: false, failedStep: null, errorLines: [], outcomes, prefix: null, leftBehind: null };
 }
