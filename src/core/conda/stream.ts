@@ -65,16 +65,25 @@ export class LineSplitter {
 /** The last `max` characters of a stream (at most twice that held at any time). */
 export class TextTail {
   private text = '';
+  private cut = false;
   constructor(private readonly max = 256 * 1024) {}
 
   push(chunk: string): void {
-    this.text += chunk.length > this.max ? chunk.slice(-this.max) : chunk;
-    if (this.text.length > 2 * this.max) this.text = this.text.slice(-this.max);
+    if (chunk.length > this.max) {
+      this.text = chunk.slice(-this.max);
+      this.cut = true;
+    } else {
+      this.text += chunk;
+    }
+    if (this.text.length > 2 * this.max) {
+      this.text = this.text.slice(-this.max);
+      this.cut = true;
+    }
   }
 
   /** At most `max` characters, starting at a line start when the tail was cut. */
   value(): string {
-    if (this.text.length <= this.max) return this.text;
+    if (this.text.length <= this.max && !this.cut) return this.text;
     const cut = this.text.slice(-this.max);
     const nl = cut.search(/[\r\n]/);
     return nl >= 0 ? cut.slice(nl + 1) : cut;

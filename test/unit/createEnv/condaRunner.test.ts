@@ -156,3 +156,60 @@ test('a step past its time limit is stopped and reported as timed out', { skip: 
   assert.equal(r.failedStep?.id, 'create');
   assert.equal(s.calls().filter((c) => c.argv[0] === 'run').length, 0);
 });
+
+async function pidsFrom(file: string, n: number): Promise<number[]> {
+  for (let i = 0; i < 400 && !(fs.existsSync(file) && fs.readFileSync(file, 'utf8').trim().split('\n').length >= n); i++) {
+    await new Promise((res) => setTimeout(res, 50));
+  }
+  return fs.readFileSync(file, 'utf8').trim().split('\n').map(Number);
+}
+
+async function gone(pids: number[]): Promise<number[]> {
+  for (let i = 0; i < 200 && pids.some(alive); i++) await new Promise((res) => setTimeout(res, 50));
+  return pids.filter(alive);
+}
+
+test('what a failed run left is looked at on disk: a partial env is reported even when conda cannot be asked', async () => {
+  const s = sandbox();
+  const plan = reqPlan(s.dir, { kind: 'name', name: 'proj' });
+  const { candidates } = await targetState(tool, plan.target, { env: s.env, projectDir: s.dir });
+  const r = await runPlan(plan, { env: { ...s.env, FAKE_CONDA_FAIL: 'pip,info,envlist' }, candidates });
+  assert.equal(r.failedStep?.id, 'pip-install');
+  assert.equal(r.leftBehind, 'partial');
+  assert.equal(r.prefix, path.join(s.root, 'envs', 'proj'));
+});
+
+test('after a cancel no conda query runs (the answer comes from disk at once)', { skip: process.platform === 'win32' }, async () => {
+  const s = sandbox();
+  const pidfile = path.join(s.tmp, 'pids');
+  const plan = reqPlan(s.dir, { kind: 'name', name: 'proj' });
+  const { candidates } = await targetState(tool, plan.target, { env: s.env, projectDir: s.dir });
+  const before = s.calls().length;
+  const ac = new AbortController();
+  const env = { ...s.env, FAKE_CONDA_SLEEP: '60', FAKE_CONDA_QUERY_SLEEP: '60', FAKE_CONDA_PIDFILE: pidfile };
+  const done = runPlan(plan, { env, signal: ac.signal, candidates });
+  const pids = await pidsFrom(pidfile, 2);
+  ac.abort();
+  const r = await done;
+  assert.equal(r.cancelled, true);
+  assert.equal(r.leftBehind, 'partial');
+  assert.deepEqual(s.calls().slice(before).map((c) => c.argv[0]), ['create'], 'only the cancelled step ran');
+  assert.deepEqual(await gone(pids), []);
+});
+
+test('the existence check stops on cancel and at its one deadline, and kills the queries it started', { skip: process.platform === 'win32' }, async () => {
+  for (const how of ['cancel', 'deadline'] as const) {
+    const s = sandbox();
+    const pidfile = path.join(s.tmp, 'pids');
+    const env = { ...s.env, FAKE_CONDA_QUERY_SLEEP: '60', FAKE_CONDA_PIDFILE: pidfile };
+    const ac = new AbortController();
+    const check = targetState(tool, { kind: 'name', name: 'x' }, { env, projectDir: s.dir, signal: ac.signal,
+      timeoutMs: how === 'deadline' ? 1500 : 120_000 });
+    const pids = await pidsFrom(pidfile, 4); // info and env list, each with its sleeping child
+    if (how === 'cancel') ac.abort();
+    const state = await check;
+    assert.equal(state.state, 'unknown', how);
+    assert.match(state.state === 'unknown' ? state.why.message : '', how === 'cancel' ? /cancelled/ : /timeout/);
+    assert.deepEqual(await gone(pids), [], how);
+  }
+});
