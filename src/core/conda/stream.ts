@@ -21,18 +21,20 @@ export class LineSplitter {
   }
 
   push(chunk: string): void {
-    let from = 0;
-    if (this.afterCr && chunk.startsWith('\n')) from = 1;
-    this.afterCr = false;
-    const re = /\r\n|\n|\r/g; // one per call: emit() may push into another splitter
-    re.lastIndex = from;
-    for (let m = re.exec(chunk); m; m = re.exec(chunk)) {
-      this.add(chunk.slice(from, m.index));
-      this.end();
-      from = m.index + m[0].length;
-      if (m[0] === '\r' && from === chunk.length) this.afterCr = true;
+    let text = chunk;
+    if (this.afterCr && text.startsWith('\n')) text = text.slice(1);
+    this.afterCr = text.endsWith('\r');
+    // Only the new chunk is split: the unfinished line before it is never scanned again.
+    const pieces = text.split(/\r\n|\n|\r/);
+    const last = pieces.pop() ?? '';
+    for (const p of pieces) {
+      if (!this.kept && !this.dropped && p.length <= this.maxLine) this.emit(p);
+      else {
+        this.add(p);
+        this.end();
+      }
     }
-    this.add(chunk.slice(from));
+    this.add(last);
   }
 
   flush(): void {
@@ -62,35 +64,41 @@ export class LineSplitter {
   }
 }
 
-/** The last `max` characters of a stream (at most twice that held at any time). */
+/** The last `max` characters of a stream (whole chunks are dropped from the front; at most `max` plus one chunk held). */
 export class TextTail {
-  private text = '';
+  private chunks: string[] = [];
+  /** Index of the first chunk still held (dropping from the front without shifting the array). */
+  private head = 0;
+  private length = 0;
   private cut = false;
   constructor(private readonly max = 256 * 1024) {}
 
   push(chunk: string): void {
-    if (chunk.length > this.max) {
-      this.text = chunk.slice(-this.max);
+    const c = chunk.length > this.max ? chunk.slice(-this.max) : chunk;
+    if (c !== chunk) this.cut = true;
+    this.chunks.push(c);
+    this.length += c.length;
+    while (this.chunks.length - this.head > 1 && this.length - this.chunks[this.head].length >= this.max) {
+      this.length -= this.chunks[this.head++].length;
       this.cut = true;
-    } else {
-      this.text += chunk;
     }
-    if (this.text.length > 2 * this.max) {
-      this.text = this.text.slice(-this.max);
-      this.cut = true;
+    if (this.head > 1024 && this.head * 2 > this.chunks.length) {
+      this.chunks = this.chunks.slice(this.head);
+      this.head = 0;
     }
   }
 
   /** At most `max` characters, starting at a line start when the tail was cut. */
   value(): string {
-    if (this.text.length <= this.max && !this.cut) return this.text;
-    const cut = this.text.slice(-this.max);
+    const text = this.chunks.slice(this.head).join('');
+    if (text.length <= this.max && !this.cut) return text;
+    const cut = text.slice(-this.max);
     const nl = cut.search(/[\r\n]/);
     return nl >= 0 ? cut.slice(nl + 1) : cut;
   }
 
   /** Characters held now. */
   get size(): number {
-    return this.text.length;
+    return this.length;
   }
 }
