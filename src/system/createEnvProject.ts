@@ -67,20 +67,25 @@ export function previewFixes(project: ProjectModel, machine: Machine | null, env
 }
 
 /**
- * Writes the fixed text, only when the file still holds the previewed text as plain UTF-8 with \n or \r\n
- * line ends: the only form written back here without changing anything else in the file (other
- * encodings and lone-\r files are left to an editor).
+ * Whether the fixed text can replace the file's text without changing anything else in it: the file still
+ * holds the previewed text as plain UTF-8 with LF or CRLF line ends. Other encodings (a lossy decode, a
+ * BOM, UTF-16) and lone-CR files are left alone, here and in the editor.
  */
-export function writeFixes(preview: FixPreview): 'written' | 'changed' | 'not-utf8' {
+export function fixesWritable(preview: FixPreview): 'ok' | 'changed' | 'not-utf8' {
   let bytes: Buffer;
   try {
     bytes = fs.readFileSync(preview.file);
   } catch {
     return 'changed';
   }
-  if (!bytes.equals(Buffer.from(preview.original, 'utf8')) || /\r(?!\n)/.test(preview.original)) {
-    return readTextFile(preview.file) === preview.original ? 'not-utf8' : 'changed';
-  }
+  if (bytes.equals(Buffer.from(preview.original, 'utf8')) && !/\r(?!\n)/.test(preview.original)) return 'ok';
+  return readTextFile(preview.file) === preview.original ? 'not-utf8' : 'changed';
+}
+
+/** Writes the fixed text when fixesWritable() allows it. */
+export function writeFixes(preview: FixPreview): 'written' | 'changed' | 'not-utf8' {
+  const can = fixesWritable(preview);
+  if (can !== 'ok') return can;
   fs.writeFileSync(preview.file, preview.fixed);
   return 'written';
 }

@@ -9,7 +9,7 @@ import type { defaultsFor } from '../core/createEnv/defaults';
 import * as M from '../core/createEnv/messages';
 import { envNameProblem } from '../core/createEnv/names';
 import type { EnvTarget, ExistingAction, ProjectModel } from '../core/createEnv/types';
-import { previewFixes } from '../system/createEnvProject';
+import { fixesWritable, previewFixes } from '../system/createEnvProject';
 import type { CreateCondaEnvOptions } from './createCondaEnvOptions';
 import { tr } from './translate';
 
@@ -114,6 +114,11 @@ export async function offerFixes(
   if (!preview) return 'skipped';
   if (o.fixFirst === false) return 'skipped';
   if (o.fixFirst === undefined && headless(o)) return 'skipped';
+  if (fixesWritable(preview) !== 'ok') {
+    // Replacing the text of a file that is not plain UTF-8 would re-encode the parts the fix does not touch.
+    log.warn(`create-env: ${preview.file} is not plain UTF-8 with LF or CRLF line ends; its torch lines were not fixed`);
+    return 'skipped';
+  }
   const uri = vscode.Uri.file(preview.file);
   if (o.fixFirst === undefined) {
     const fixedUri = previews.set(preview.file, preview.fixed);

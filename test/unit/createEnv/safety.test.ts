@@ -145,3 +145,37 @@ test('--fix leaves a Latin-1 file byte for byte and says why; a UTF-8 file is fi
   await main(['create-env', 'proj', '--dry-run', '--fix', '--name', 'x', ...gpu], u.io);
   assert.match(u.err.join('\n'), /--fix would change/, 'this machine needs a fix for the file (else the test proves nothing)');
 });
+
+test('fixes are written only over plain UTF-8 (LF/CRLF) files; every other encoding is left byte for byte', async () => {
+  const { fixesWritable, writeFixes } = await import('../../../src/system/createEnvProject');
+  const { readTextFile } = await import('../../../src/system/fileReader');
+  const text = 'torch==2.5.1+cu121\n# caf\u00e9 \u4e2d\n';
+  const bom = Buffer.from([0xef, 0xbb, 0xbf]);
+  const cases: [string, Buffer, 'ok' | 'not-utf8'][] = [
+    ['utf8', Buffer.from(text, 'utf8'), 'ok'],
+    ['utf8 crlf', Buffer.from(text.replace(/\n/g, '\r\n'), 'utf8'), 'ok'],
+    ['latin1', Buffer.from('torch==2.5.1+cu121\n# caf\u00e9\n', 'latin1'), 'not-utf8'],
+    ['utf8 bom', Buffer.concat([bom, Buffer.from(text, 'utf8')]), 'not-utf8'],
+    ['utf16le bom', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]), 'not-utf8'],
+    ['lone cr', Buffer.from(text.replace(/\n/g, '\r'), 'utf8'), 'not-utf8'],
+  ];
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'aied-enc-'));
+  for (const [name, bytes, want] of cases) {
+    const file = path.join(tmp, `${name}.txt`);
+    fs.writeFileSync(file, bytes);
+    const original = readTextFile(file) ?? '';
+    const preview = { file, original, fixed: original.replace('cu121', 'cu118'), codes: ['x'] };
+    assert.equal(fixesWritable(preview), want, name);
+    const r = writeFixes(preview);
+    if (want === 'ok') assert.equal(fs.readFileSync(file, 'utf8'), preview.fixed, name);
+    else {
+      assert.equal(r, 'not-utf8', name);
+      assert.ok(fs.readFileSync(file).equals(bytes), `${name} changed`);
+    }
+  }
+  const file = path.join(tmp, 'moved.txt');
+  fs.writeFileSync(file, text);
+  const preview = { file, original: text, fixed: text.replace('cu121', 'cu118'), codes: ['x'] };
+  fs.writeFileSync(file, `${text}numpy\n`);
+  assert.equal(writeFixes(preview), 'changed');
+});
