@@ -129,8 +129,8 @@ export async function runPlan(plan: Plan, opts: RunOptions = {}): Promise<PlanRu
         if (!errorLines.length) errorLines = [`exit code ${result.code ?? result.signal ?? '?'}`];
       }
       const base = { ok: false, cancelled, timedOut, failedStep: s, errorLines, outcomes };
-      // An update-only plan never made the env: it is the user's, as it was or partly updated.
-      if (plan.existing === 'update') return { ...base, prefix: null, leftBehind: 'existing' };
+      // An update, or a removal that did not finish: the env is the user's, as it was or partly changed.
+      if (plan.existing === 'update' || s.id === 'remove') return { ...base, prefix: null, leftBehind: 'existing' };
       const at = whatIsAt(await candidatesOf(plan, opts, known), probePrefix);
       const leftBehind = at.kind === 'unknown' ? null : at.kind === 'none' ? 'none' : 'partial';
       return { ...base, prefix: at.prefix, leftBehind };

@@ -117,6 +117,7 @@ export async function offerFixes(
   if (fixesWritable(preview) !== 'ok') {
     // Replacing the text of a file that is not plain UTF-8 would re-encode the parts the fix does not touch.
     log.warn(`create-env: ${preview.file} is not plain UTF-8 with LF or CRLF line ends; its torch lines were not fixed`);
+    void vscode.window.showWarningMessage(vscode.l10n.t('{0} is not plain UTF-8 (or has old Mac line ends), so its torch lines were not fixed; fix them by hand.', path.basename(preview.file)));
     return 'skipped';
   }
   const uri = vscode.Uri.file(preview.file);

@@ -213,3 +213,13 @@ test('the existence check stops on cancel and at its one deadline, and kills the
     assert.deepEqual(await gone(pids), [], how);
   }
 });
+
+test('a failed update says the existing env is still there (never "partial, remove it")', async () => {
+  const s = sandbox();
+  const created = await runPlan(reqPlan(s.dir, { kind: 'name', name: 'proj' }), { env: s.env });
+  assert.equal(created.ok, true, created.errorLines.join('\n'));
+  const r = await runPlan(reqPlan(s.dir, { kind: 'name', name: 'proj' }, 'update'), { env: { ...s.env, FAKE_CONDA_FAIL: 'pip' } });
+  assert.equal(r.failedStep?.id, 'pip-install');
+  assert.equal(r.leftBehind, 'existing');
+  assert.ok(fs.existsSync(path.join(s.root, 'envs', 'proj', 'conda-meta')));
+});
