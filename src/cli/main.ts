@@ -1,5 +1,6 @@
 // ai-env-doctor: check | detect | parse | create-env. Each subcommand lives in its own module.
 import { UsageError, type CliIO } from './args';
+import { installShutdownHandlers } from '../system/shutdown';
 
 const USAGE = `Usage: ai-env-doctor <command> [options]
 
@@ -48,6 +49,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
 }
 
 if (require.main === module) {
+  installShutdownHandlers();
   const io: CliIO = {
     out: (t) => process.stdout.write(t.endsWith('\n') ? t : t + '\n'),
     err: (t) => process.stderr.write(t.endsWith('\n') ? t : t + '\n'),
