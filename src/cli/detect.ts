@@ -3,7 +3,7 @@
 // saved nvidia-smi output (any form) instead of running nvidia-smi.
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { parse, UsageError, type CliIO } from './args';
+import { parse, timeoutFlag, UsageError, type CliIO } from './args';
 import { detectMachine } from '../system/detect';
 import { recommend, recommendationGap, KNOWLEDGE_AS_OF } from '../core/knowledge/recommend';
 import type { Detection } from '../core/detection';
@@ -21,7 +21,7 @@ Options:
   --python PATH              the interpreter whose torch is checked (default: active env)
   --conda PATH               the conda/mamba/micromamba to ask for the active env
   --no-env                   skip the env and torch probes
-  --timeout SECONDS          limit per process (default 10)
+  --timeout SECONDS          limit for the whole detection, 1 to 600 (default 10)
   -h, --help                 this help
 
 Exit codes: 0 done (even when no GPU is found), 2 usage error.`;
@@ -138,12 +138,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     return 0;
   }
   if (positionals.length) throw new UsageError(`unexpected argument '${positionals[0]}'`);
-  let timeoutMs = 10_000;
-  if (values.timeout !== undefined) {
-    const s = Number(values.timeout);
-    if (!Number.isFinite(s) || s <= 0) throw new UsageError(`--timeout must be a positive number of seconds, not '${values.timeout}'`);
-    timeoutMs = Math.round(s * 1000);
-  }
+  const timeoutMs = timeoutFlag(values.timeout) ?? 10_000;
   let saved: string | undefined;
   const file = values['nvidia-smi-output'];
   if (file !== undefined) {
