@@ -17,6 +17,7 @@ export interface ActiveEnvOptions {
   env: NodeJS.ProcessEnv;
   platform: NodeJS.Platform;
   timeoutMs: number;
+  deadline?: number;
   signal?: AbortSignal;
   /** Existence check (tests); defaults to fs.existsSync. */
   exists?: (p: string) => boolean;
@@ -88,7 +89,7 @@ export async function resolveActiveEnv(opts: ActiveEnvOptions): Promise<ActiveEn
   }
   const conda = await findConda({ setting: opts.condaPath, env: opts.env, platform: opts.platform });
   if (conda) {
-    const r = await exec(conda.path, ['info', '--json'], { timeoutMs: opts.timeoutMs, signal: opts.signal, env: opts.env });
+    const r = await exec(conda.path, ['info', '--json'], { timeoutMs: opts.timeoutMs, deadline: opts.deadline, signal: opts.signal, env: opts.env });
     const info = r.ok || r.stdout ? parseCondaInfo(r.stdout) : null;
     const prefix = info?.activePrefix ?? info?.rootPrefix ?? null;
     if (info && prefix) {
