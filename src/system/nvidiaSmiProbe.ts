@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { exec } from './exec';
 import { firstExisting, isExecutable, which } from './which';
 import { parseNvidiaSmiOutput, parseQueryCsv, PROBE_FIELDS, PROBE_FIELDS_NO_CC, type NvidiaSmiReport } from '../core/gpu/nvidiaSmi';
-import { emptyReport } from '../core/gpu/types';
+import { emptyReport } from '../core/gpu/nvidiaSmiReport';
 
 export interface LocateOptions {
   setting?: string;

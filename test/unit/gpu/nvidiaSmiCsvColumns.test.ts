@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseNvidiaSmiOutput } from '../../../src/core/gpu/nvidiaSmi';
-import { inferColumns } from '../../../src/core/gpu/csvInfer';
+import { inferColumns } from '../../../src/core/gpu/nvidiaSmiCsvColumns';
 
 const cases: { what: string; text: string; driver: string | null; gpus: { name: string; total: number | null; used: number | null; cc?: string | null }[] }[] = [
   {

@@ -1,9 +1,9 @@
 // `nvidia-smi --query-gpu=... --format=csv[,noheader][,nounits]` and `--query-compute-apps=...`.
 // With a header, columns are found by name (units in brackets dropped); without one, the field list
 // is given (the probe knows what it asked for), or is one of the probe's own queries, or is inferred
-// from the cells' shapes when that is unambiguous (csvInfer.ts: what people paste).
-import { inferColumns, inferTable } from './csvInfer';
-import { emptyReport, intOrNull, mib, percent, versionOrNull, type NvidiaGpu, type NvidiaSmiReport } from './types';
+// from the cells' shapes when that is unambiguous (nvidiaSmiCsvColumns.ts: what people paste).
+import { inferColumns, inferTable } from './nvidiaSmiCsvColumns';
+import { emptyReport, intOrNull, mib, percent, versionOrNull, type NvidiaGpu, type NvidiaSmiReport } from './nvidiaSmiReport';
 
 /** The probe's query (src/system/nvidiaSmiProbe.ts), and the fallback for drivers without compute_cap. */
 export const PROBE_FIELDS = ['index', 'name', 'driver_version', 'memory.total', 'memory.used', 'utilization.gpu', 'compute_cap'] as const;
