@@ -77,10 +77,8 @@ function exists(p: string): boolean {
   }
 }
 
-/** The interpreter inside an env prefix. */
-export function pythonInPrefix(prefix: string, platform: NodeJS.Platform = process.platform): string {
-  return platform === 'win32' ? path.join(prefix, 'python.exe') : path.join(prefix, 'bin', 'python');
-}
+/** The interpreter inside an env prefix (one definition, in envPaths.ts). */
+export { pythonInPrefix } from './envPaths';
 
 /** Splits a stream of chunks into lines ("\r" redraws count as line ends); flush() emits the rest. */
 export class LineSplitter {

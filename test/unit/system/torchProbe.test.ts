@@ -61,7 +61,7 @@ test('the probe script runs on a real Python when one is installed', { skip: !ex
   assert.match(r.raw?.python ?? '', /^3\.\d+\.\d+$/);
   assert.ok((r.raw?.sitePackages.length ?? 0) > 0, 'site-packages folders reported (cache signature)');
   // torch may or may not be installed there; either answer is well-formed.
-  assert.ok(r.raw?.version !== null || r.raw?.torchError !== null);
+  assert.ok(r.raw?.version !== null || r.raw?.error !== null);
 });
 
 test('arch coverage rule: same-major SASS at or below, or PTX at or below', () => {
