@@ -30,6 +30,25 @@ const cases: { what: string; text: string; driver: string | null; gpus: { name: 
     driver: '591.86',
     gpus: [{ name: 'NVIDIA GeForce RTX 2080 SUPER', total: null, used: null }],
   },
+  // Recorded on an H200 machine (driver 580.159.04) with the exact commands in the names.
+  {
+    what: 'recorded: --query-gpu=name,driver_version,memory.total,memory.used --format=csv,noheader,nounits',
+    text: 'NVIDIA H200, 580.159.04, 143771, 0\n',
+    driver: '580.159.04',
+    gpus: [{ name: 'NVIDIA H200', total: 143771, used: 0 }],
+  },
+  {
+    what: 'recorded: the same with --format=csv,noheader (units)',
+    text: 'NVIDIA H200, 580.159.04, 143771 MiB, 0 MiB\n',
+    driver: '580.159.04',
+    gpus: [{ name: 'NVIDIA H200', total: 143771, used: 0 }],
+  },
+  {
+    what: 'recorded: name,pstate,driver_version,memory.total,memory.used,memory.free: three figures stay unnamed',
+    text: 'NVIDIA H200, P0, 580.159.04, 143771 MiB, 0 MiB, 143156 MiB\n',
+    driver: '580.159.04',
+    gpus: [{ name: 'NVIDIA H200', total: null, used: null }],
+  },
   {
     what: 'pstate beside the name: the brand decides',
     text: 'NVIDIA A100-SXM4-40GB, P0, 535.129.03, 40960, 3\n',
