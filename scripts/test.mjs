@@ -2,9 +2,21 @@
 // prerequisites (python3 with pip: scripts/test/prerequisites.mjs) → typecheck → lint → build → unit (the fast
 // tier) → slow (the slow unit tier, test/tiers.mjs) → grammar → real VS Code (test/e2e/run.mjs: sets the
 // harness up on first use, then the integration suites in code-server's extension host and the browser UI
-// checks). Each step's time is printed at the end.
+// checks). Each step's wall time and CPU time (user + system, all its processes) is printed at the end.
 //   node scripts/test.mjs [step...]     e.g. `node scripts/test.mjs unit e2e`
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+
+/** CPU seconds (user + system) of the finished child processes so far; null where /proc is missing. */
+function childCpuSeconds() {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[13]) + Number(fields[14])) / 100; // cutime, cstime in USER_HZ (100 on Linux)
+  } catch {
+    return null;
+  }
+}
 
 const steps = [
   ['prerequisites', ['scripts/test/prerequisites.mjs'], process.execPath],
@@ -26,8 +38,11 @@ for (const [name, args, command = 'npm'] of steps) {
   if (only.length && !only.includes(name)) continue;
   console.log(`\n=== ${name} ===`);
   const start = Date.now();
+  const cpu = childCpuSeconds();
   const r = spawnSync(command, args, { stdio: 'inherit' });
-  timings.push(`${name} ${((Date.now() - start) / 1000).toFixed(1)}s`);
+  const cpuAfter = childCpuSeconds();
+  const cpuText = cpu === null || cpuAfter === null ? '' : ` (cpu ${(cpuAfter - cpu).toFixed(1)}s)`;
+  timings.push(`${name} ${((Date.now() - start) / 1000).toFixed(1)}s${cpuText}`);
   if (r.status !== 0) {
     failed = [name, r.status ?? r.signal];
     break;
