@@ -48,7 +48,7 @@ const concurrency = Number(process.env.TEST_CONCURRENCY) || Math.max(2, os.avail
 
 const summary = {};
 const skips = new Map(); // reason → test names
-const fileTime = new Map(); // bundle → ms in its top-level tests (the file-level entry of a failed file aside)
+const fileTime = new Map(); // test file → ms in its top-level tests (d.file is the .ts source, through the source map)
 const timeOf = (d) => {
   if (d.nesting === 0 && d.file && d.name !== d.file) fileTime.set(d.file, (fileTime.get(d.file) ?? 0) + (d.details?.duration_ms ?? 0));
 };
@@ -59,7 +59,7 @@ stream.on('test:pass', (d) => {
   timeOf(d);
   if (d.skip === undefined) return;
   const reason = typeof d.skip === 'string' ? d.skip : 'no reason given';
-  const name = `${path.relative(ROOT, d.file ?? '')}: ${d.name}`; // d.file: the .ts source (source maps)
+  const name = `${path.relative(ROOT, d.file ?? '')}: ${d.name}`;
   skips.set(reason, [...(skips.get(reason) ?? []), name]);
 });
 stream.on('test:diagnostic', (d) => {
@@ -89,7 +89,7 @@ const seconds = ((Date.now() - t0) / 1000).toFixed(1);
 // per-file test time (reported against the .ts source), slowest first: for choosing tiers
 const times = [...fileTime].map(([f, ms]) => [path.relative(ROOT, f), Math.round(ms)]).sort((a, b) => b[1] - a[1]);
 fs.writeFileSync(path.join(OUT, `times-${tier ?? 'files'}.json`), JSON.stringify(Object.fromEntries(times), null, 1));
-console.log(`\nslowest files: ${times.slice(0, 5).map(([f, ms]) => `${f} ${(ms / 1000).toFixed(1)}s`).join(', ')}`);
+if (times.length > 1) console.log(`\nslowest files: ${times.slice(0, 5).map(([f, ms]) => `${f} ${(ms / 1000).toFixed(1)}s`).join(', ')}`);
 console.log(`\n# unit tests, ${label}${files.length} files, concurrency ${concurrency}, built in ${built}s, total ${seconds}s`);
 for (const k of ['tests', 'suites', 'pass', 'fail', 'cancelled', 'skipped', 'todo', 'duration_ms']) {
   const v = k === 'fail' ? (summary.fail ?? 0) + (CI ? skipped : 0) : summary[k] ?? 0;
