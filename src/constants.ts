@@ -34,6 +34,8 @@ export const Codes = {
   unknownOption: 'unknown-option',
   missingInclude: 'missing-include',
   includeCycle: 'include-cycle',
+  includeLimit: 'include-limit',
+  tooManyFindings: 'too-many-findings',
   duplicateRequirement: 'duplicate-requirement',
   conflictingSpecifiers: 'conflicting-specifiers',
   unpinnedRequirement: 'unpinned-requirement',

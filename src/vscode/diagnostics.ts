@@ -13,7 +13,7 @@ import { onDidChangeSettings, readSettings } from './config';
 import type { CurrentMachine } from './currentMachine';
 import { Debouncer, Generations } from './free/debounce';
 import { ANALYZED_SCHEMES, kindForDocument, type AnalyzedKind } from './free/documentFilter';
-import { createFileReader, pathKey, readTextFile } from './free/fileReader';
+import { createFileReader, pathKey, readTextFile } from '../system/fileReader';
 import { trMessage } from './translate';
 
 /** Core's analyzeDocument (injected by the composition root). */

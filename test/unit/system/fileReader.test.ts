@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createFileReader, pathKey, readTextFile, resolveInclude } from '../../../src/vscode/free/fileReader';
+import { createFileReader, pathKey, readTextFile, resolveInclude } from '../../../src/system/fileReader';
 
 const corpus = corpusPath('requirements');
 
