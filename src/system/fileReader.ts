@@ -25,6 +25,19 @@ export interface Decoded {
 
 export type ReadResult = { ok: true; decoded: Decoded; realPath: string } | { ok: false; reason: ReadFailure };
 
+const FAILURE_TEXT: Record<ReadFailure, string> = {
+  missing: 'no such file',
+  'not-a-file': 'not a regular file',
+  'system-path': 'a system path (/proc, /sys, /dev) is never read',
+  'too-large': `the file is too large (a requirements file is well under ${MAX_FILE_BYTES / 1024 / 1024} MiB)`,
+  unreadable: 'cannot be read',
+};
+
+/** Why a read failed, in words. */
+export function readFailureText(reason: ReadFailure): string {
+  return FAILURE_TEXT[reason];
+}
+
 const SYSTEM_ROOTS = ['/proc', '/sys', '/dev'];
 
 function isSystemPath(p: string): boolean {
