@@ -263,7 +263,7 @@ export function parseEnvironmentYml(text: string, file: string): CondaEnvironmen
         if (parsed.requirement) env.pip.requirements.push(parsed.requirement);
         if (parsed.option) env.pip.options.push(parsed.option);
         if (parsed.include) env.pip.includes.push({ target: parsed.include.target, span: parsed.include.span, kind: parsed.include.kind });
-        env.diagnostics.push(...parsed.diagnostics);
+        for (const x of parsed.diagnostics) env.diagnostics.push(x);
       }
     });
   }

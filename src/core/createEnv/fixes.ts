@@ -26,7 +26,7 @@ export function preferredEdits(findings: readonly Finding[], file: string): Text
     const dup = edits.every((e) => out.some((o) =>
       o.span.start === e.span.start && o.span.end === e.span.end && o.newText === e.newText));
     if (dup) continue;
-    out.push(...edits);
+    for (const x of edits) out.push(x);
   }
   return out;
 }

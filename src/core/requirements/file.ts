@@ -39,7 +39,7 @@ export function parseRequirementsLine(
     result.requirement ??= r.requirement;
     result.option ??= r.option;
     result.include ??= r.include;
-    result.diagnostics.push(...r.diagnostics);
+    for (const x of r.diagnostics) result.diagnostics.push(x);
   }
   return result;
 }
