@@ -11,7 +11,7 @@ import type { Finding } from '../core/finding';
 import type { Machine } from '../core/machine';
 import { capFindings } from '../core/finding';
 import { msg } from '../core/l10n';
-import { expandedVariables, redactMessage } from '../core/redact';
+import { expandedVariables, redactMessage, unexpand } from '../core/redact';
 import { escapeControls, LineIndex } from '../core/text';
 import { isUri } from '../core/uri';
 import { createFileReader, pathKey, readFailureText, readFileDecoded, type ReadFailure } from '../system/fileReader';
@@ -149,12 +149,17 @@ function findingKey(file: string, f: Finding): string {
   return `${file}\0${f.code}\0${f.span.start}\0${f.span.end}\0${f.message}`;
 }
 
-/** A finding as printed: ${VAR} values written back as the variables, URL credentials masked. */
+/** A finding as printed and fixed: ${VAR} values written back as the variables, URL credentials masked in words. */
 function redacted(f: Finding, vars: ReadonlyMap<string, string>): Finding {
   return {
     ...f,
     message: redactMessage(f.message, vars),
-    fixes: f.fixes.map((x) => ({ ...x, title: redactMessage(x.title, vars) })),
+    // an edit writes ${VAR} back where the file had it (never the value: --fix would save a secret)
+    fixes: f.fixes.map((x) => ({
+      ...x,
+      title: redactMessage(x.title, vars),
+      edits: x.edits.map((e) => (vars.size ? { ...e, newText: unexpand(e.newText, vars) } : e)),
+    })),
   };
 }
 
@@ -178,7 +183,8 @@ function analyzeAll(files: string[], machine: Machine | null, io: CliIO, unpinne
     byFile.set(file, []);
     texts.set(file, r.decoded.text);
   }
-  for (const file of byFile.keys()) {
+  const checked = new Set(byFile.keys());
+  for (const file of checked) {
     // one reader per analysed file: each real file is read once, and the texts are the ones analysed
     const reader = createFileReader((p) => (pathKey(p) === pathKey(file) ? texts.get(file) : undefined));
     const { findings } = analyzeDocument(file, texts.get(file) ?? '', machine, { reader, env: io.env, unpinned });
@@ -194,7 +200,7 @@ function analyzeAll(files: string[], machine: Machine | null, io: CliIO, unpinne
         if (t === undefined || t === null) continue;
         texts.set(owner, t);
       }
-      const inside = byFile.has(owner) || realInScope(owner, scope) !== null;
+      const inside = checked.has(owner) || realInScope(owner, scope) !== null;
       const f = inside ? redacted(raw, vars) : contentless(raw);
       const key = findingKey(owner, f);
       if (seen.has(key)) continue;

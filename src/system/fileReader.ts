@@ -140,13 +140,23 @@ export function decodeBytes(buf: Buffer): Decoded {
   return { ...decodeAs(buf, 'utf-8'), bom: false };
 }
 
+/** Python codec names whose WHATWG label differs (TextDecoder takes the latter). */
+const PYTHON_TO_WHATWG: Record<string, string> = {
+  utf8: 'utf-8',
+  'utf-8-sig': 'utf-8',
+  'utf-16-le': 'utf-16le',
+  'utf-16-be': 'utf-16be',
+  'utf-16': 'utf-16le',
+  cp1252: 'windows-1252',
+};
+
 function decodeAs(buf: Buffer, encoding: string): { text: string; encoding: string; lossy: boolean } {
   if (LATIN1.has(encoding)) return { text: buf.toString('latin1'), encoding: 'latin-1', lossy: false };
   if (encoding === 'ascii' || encoding === 'us-ascii') {
     return { text: buf.toString('latin1').replace(/[\x80-\xff]/g, '\ufffd'), encoding: 'ascii', lossy: buf.some((b) => b > 0x7f) };
   }
   if (encoding === 'utf-32-le' || encoding === 'utf-32-be') return decodeUtf32(buf, encoding === 'utf-32-le');
-  const label = encoding === 'utf8' || encoding === 'utf-8-sig' ? 'utf-8' : encoding === 'cp1252' ? 'windows-1252' : encoding;
+  const label = PYTHON_TO_WHATWG[encoding] ?? encoding;
   let decoder: TextDecoder;
   try {
     decoder = new TextDecoder(label, { fatal: true, ignoreBOM: true });
