@@ -4,6 +4,11 @@
 
 const SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
 
+/** True for `scheme://…` (any scheme). */
+export function hasScheme(s: string): boolean {
+  return SCHEME.test(s);
+}
+
 /** True for `scheme://…` and for `file:…` (pip reads `file:` URLs as local files). */
 export function isUri(s: string): boolean {
   return SCHEME.test(s) || isFileUri(s);
