@@ -37,6 +37,7 @@ Options:
   --json                 print {"files": [...], "machine": {...}} (0-based ranges, fixes with edits)
   --sarif                print SARIF 2.1.0 (for code scanning)
   --fix                  apply each finding's preferred fix in place, then report what remains
+                         (only files under a PATH, in their own encoding and line endings)
   --no-detect            do not probe the machine (nvidia-smi, python); use the flags only
   --driver VER           NVIDIA driver version, e.g. 551.78
   --gpu "NAME"           GPU name as nvidia-smi prints it, e.g. "NVIDIA GeForce RTX 4090"
@@ -269,8 +270,8 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   let analysis = analyzeAll(files, machine, io, unpinned, scope);
   for (const [file, reason] of analysis.unreadable) {
     // a file named on the command line must be readable; one found in a folder is skipped with a note
-    if (named.has(file)) throw new UsageError(`cannot read ${file}: ${readFailureText(reason)}`);
-    io.err(`ai-env-doctor check: skipped ${file}: ${readFailureText(reason)}`);
+    if (named.has(file)) throw new UsageError(`cannot read ${escapeControls(file)}: ${readFailureText(reason)}`);
+    io.err(`ai-env-doctor check: skipped ${escapeControls(file)}: ${readFailureText(reason)}`);
   }
   let fixedCounts: Map<string, number> | null = null;
   const notFixed = new Map<string, NotFixed>();
