@@ -14,7 +14,7 @@ import { msg } from '../core/l10n';
 import { expandedVariables, redactMessage, unexpand } from '../core/redact';
 import { escapeControls, LineIndex } from '../core/text';
 import { isUri } from '../core/uri';
-import { createFileReader, pathKey, readFailureText, readFileDecoded, type ReadFailure } from '../system/fileReader';
+import { createFileReader, pathKey, readFailureText, readFileDecoded, readTextFile, type ReadFailure } from '../system/fileReader';
 import { kindForPath } from '../vscode/free/documentFilter';
 import { planFixAll } from '../vscode/free/fixAll';
 import { machineOptions, parse, UsageError, type CliIO } from './args';
@@ -185,6 +185,7 @@ function analyzeAll(files: string[], machine: Machine | null, io: CliIO, unpinne
     texts.set(file, r.decoded.text);
   }
   const checked = new Set(byFile.keys());
+  const insideCache = new Map<string, boolean>();
   for (const file of checked) {
     // one reader per analysed file: each real file is read once, and the texts are the ones analysed
     const reader = createFileReader((p) => (pathKey(p) === pathKey(file) ? texts.get(file) : undefined));
@@ -197,11 +198,11 @@ function analyzeAll(files: string[], machine: Machine | null, io: CliIO, unpinne
       const elsewhere = raw.file && !isUri(raw.file) ? path.resolve(raw.file) : null;
       const owner = elsewhere && elsewhere !== file ? elsewhere : file;
       if (!texts.has(owner)) {
-        const t = reader.texts.get(pathKey(owner));
-        if (t === undefined || t === null) continue;
-        texts.set(owner, t);
+        const t = reader.texts.get(pathKey(owner)) ?? readTextFile(owner);
+        if (t !== null) texts.set(owner, t);
       }
-      const inside = checked.has(owner) || realInScope(owner, scope) !== null;
+      let inside = insideCache.get(owner);
+      if (inside === undefined) insideCache.set(owner, (inside = checked.has(owner) || realInScope(owner, scope) !== null));
       const f = inside ? redacted(raw, vars) : contentless(raw);
       const key = findingKey(owner, f);
       if (seen.has(key)) continue;
