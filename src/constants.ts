@@ -35,6 +35,8 @@ export const SyntaxCodes = {
   unknownOption: 'unknown-option',
   missingInclude: 'missing-include',
   includeCycle: 'include-cycle',
+  includeLimit: 'include-limit',
+  tooManyFindings: 'too-many-findings',
   duplicateRequirement: 'duplicate-requirement',
   conflictingSpecifiers: 'conflicting-specifiers',
   unpinnedRequirement: 'unpinned-requirement',

@@ -9,19 +9,23 @@ import { version } from '../../package.json';
 import { analyzeDocument } from '../core/analyze';
 import type { Finding } from '../core/finding';
 import type { Machine } from '../core/machine';
-import type { FileReader } from '../core/requirements/types';
-import { LineIndex } from '../core/text';
-import { nodeFileReader, readTextFile } from '../system/fileReader';
+import { capFindings } from '../core/finding';
+import { msg } from '../core/l10n';
+import { expandedVariables, redactMessage, unexpand } from '../core/redact';
+import { escapeControls, LineIndex } from '../core/text';
+import { isUri } from '../core/uri';
+import { createFileReader, pathKey, readFailureText, readFileDecoded, readTextFile, type ReadFailure } from '../system/fileReader';
 import { isExcludedFolder, kindForPath } from '../core/documents';
-import { applyEdits } from '../core/fixes/apply';
 import { planFixAll } from '../core/fixes/plan';
 import { machineOptions, parse, UsageError, type CliIO } from './args';
 import { resolveMachine } from './machine';
-import { formatJson } from './format/json';
+import { NOT_FIXED_REASON, realInScope, writeFixes, writeScope, type NotFixed, type WriteScope } from './fixFiles';
+import { toJson } from './format/json';
 import type { Report, ReportFile } from './format/model';
 import { tally } from './format/model';
-import { formatSarif } from './format/sarif';
-import { formatText } from './format/text';
+import { toSarif } from './format/sarif';
+import { writeJson } from './format/stream';
+import { writeText } from './format/text';
 
 export const HELP = `Usage: ai-env-doctor check [PATH...] [options]
 
@@ -33,6 +37,7 @@ Options:
   --json                 print {"files": [...], "machine": {...}} (0-based ranges, fixes with edits)
   --sarif                print SARIF 2.1.0 (for code scanning)
   --fix                  apply each finding's preferred fix in place, then report what remains
+                         (only files under a PATH, in their own encoding and line endings)
   --no-detect            do not probe the machine (nvidia-smi, python); use the flags only
   --timeout SECONDS      limit for detecting the machine, 1 to 600 (default 15)
   --driver VER           NVIDIA driver version, e.g. 551.78
@@ -130,64 +135,92 @@ function displayPathFor(cwd: string) {
 interface Analysis {
   /** Findings per absolute file path (each finding's span belongs to that file). */
   byFile: Map<string, Finding[]>;
+  /** The text each file was analysed as. */
   texts: Map<string, string>;
+  /** Files that could not be read, with why. */
+  unreadable: Map<string, ReadFailure>;
 }
 
 function findingKey(file: string, f: Finding): string {
   return `${file}\0${f.code}\0${f.span.start}\0${f.span.end}\0${f.message}`;
 }
 
-function analyzeAll(files: string[], machine: Machine | null, reader: FileReader, io: CliIO, unpinned: boolean): Analysis {
+/** A finding as printed and fixed: ${VAR} values written back as the variables, URL credentials masked in words. */
+function redacted(f: Finding, vars: ReadonlyMap<string, string>): Finding {
+  return {
+    ...f,
+    message: redactMessage(f.message, vars),
+    // an edit writes ${VAR} back where the file had it (never the value: --fix would save a secret)
+    fixes: f.fixes.map((x) => ({
+      ...x,
+      title: redactMessage(x.title, vars),
+      edits: x.edits.map((e) => (vars.size ? { ...e, newText: unexpand(e.newText, vars) } : e)),
+    })),
+  };
+}
+
+/** A finding in a file outside the checked paths: where and what, never the file's text. */
+function contentless(f: Finding): Finding {
+  const m = msg('{0} (in a file outside the checked paths; its text is not shown)', f.code);
+  return { ...f, message: m.message, l10n: m.l10n, fixes: [] };
+}
+
+function analyzeAll(files: string[], machine: Machine | null, io: CliIO, unpinned: boolean, scope: WriteScope): Analysis {
   const byFile = new Map<string, Finding[]>();
   const texts = new Map<string, string>();
+  const unreadable = new Map<string, ReadFailure>();
   const seen = new Set<string>();
-  for (const file of files) byFile.set(file, []);
   for (const file of files) {
-    const text = readTextFile(file);
-    if (text === null) throw new UsageError(`cannot read ${file}`);
-    texts.set(file, text);
-    const { findings } = analyzeDocument(file, text, machine, { reader, env: io.env, unpinned });
-    for (const f of findings) {
+    const r = readFileDecoded(file);
+    if (!r.ok) {
+      unreadable.set(file, r.reason);
+      continue;
+    }
+    byFile.set(file, []);
+    texts.set(file, r.decoded.text);
+  }
+  const checked = new Set(byFile.keys());
+  const insideCache = new Map<string, boolean>();
+  for (const file of checked) {
+    // one reader per analysed file: each real file is read once, and the texts are the ones analysed
+    const reader = createFileReader((p) => (pathKey(p) === pathKey(file) ? texts.get(file) : undefined));
+    const { findings } = analyzeDocument(file, texts.get(file) ?? '', machine, { reader, env: io.env, unpinned });
+    const read = [...reader.texts.values()].filter((t): t is string => t !== null);
+    const vars = expandedVariables([texts.get(file) ?? '', ...read], io.env);
+    for (const raw of findings) {
       // A finding can belong to an included file; list it under that file (once, even when that file is
       // also checked on its own).
-      const elsewhere = f.file && !/^[a-z][a-z0-9+.-]*:\/\//i.test(f.file) ? path.resolve(f.file) : null;
+      const elsewhere = raw.file && !isUri(raw.file) ? path.resolve(raw.file) : null;
       const owner = elsewhere && elsewhere !== file ? elsewhere : file;
+      if (!texts.has(owner)) {
+        const t = reader.texts.get(pathKey(owner)) ?? readTextFile(owner);
+        if (t !== null) texts.set(owner, t);
+      }
+      let inside = insideCache.get(owner);
+      if (inside === undefined) insideCache.set(owner, (inside = checked.has(owner) || realInScope(owner, scope) !== null));
+      const f = inside ? redacted(raw, vars) : contentless(raw);
       const key = findingKey(owner, f);
       if (seen.has(key)) continue;
       seen.add(key);
       if (!byFile.has(owner)) byFile.set(owner, []);
       byFile.get(owner)!.push({ ...f, file: owner });
-      if (!texts.has(owner)) {
-        const t = readTextFile(owner);
-        if (t !== null) texts.set(owner, t);
-      }
     }
   }
-  for (const list of byFile.values()) list.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
-  return { byFile, texts };
-}
-
-/** Write text back as UTF-8, keeping a UTF-8 byte-order mark the file had (the reader drops it). */
-function writeTextFile(file: string, text: string): void {
-  let bom = false;
-  try {
-    const fd = fs.openSync(file, 'r');
-    const head = Buffer.alloc(3);
-    fs.readSync(fd, head, 0, 3, 0);
-    fs.closeSync(fd);
-    bom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
-  } catch {
-    // a new file: no mark
+  for (const [file, list] of byFile) {
+    list.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+    byFile.set(file, capFindings(list));
   }
-  fs.writeFileSync(file, (bom ? '\ufeff' : '') + text, 'utf8');
+  return { byFile, texts, unreadable };
 }
 
-/** Apply every preferred fix that does not overlap another; returns the count fixed per file. */
-function applyFixes(analysis: Analysis): Map<string, number> {
-  const all = [...analysis.byFile.values()].flat();
+/** Apply every preferred fix that does not overlap another; returns the count fixed and the files left alone. */
+function applyFixes(analysis: Analysis, scope: WriteScope): { fixed: Map<string, number>; notFixed: Map<string, NotFixed> } {
+  const all: Finding[] = [];
+  for (const list of analysis.byFile.values()) for (const f of list) all.push(f);
   const plan = planFixAll(all, '');
   const fixed = new Map<string, number>();
-  if (plan.edits.length === 0) return fixed;
+  const notFixed = new Map<string, NotFixed>();
+  if (plan.edits.length === 0) return { fixed, notFixed };
   const editsByFile = new Map<string, { span: { start: number; end: number }; newText: string }[]>();
   for (const e of plan.edits) {
     const list = editsByFile.get(e.file) ?? [];
@@ -195,16 +228,16 @@ function applyFixes(analysis: Analysis): Map<string, number> {
     editsByFile.set(e.file, list);
   }
   for (const [file, edits] of editsByFile) {
-    const text = analysis.texts.get(file) ?? readTextFile(file);
-    if (text === null) continue;
-    const next = applyEdits(text, edits);
-    if (next !== text) writeTextFile(file, next);
+    const text = analysis.texts.get(file);
+    const why = text === undefined ? 'unreadable' : writeFixes(file, text, edits, scope);
+    if (why) notFixed.set(file, why);
   }
   for (const f of plan.applied) {
     const file = f.file ?? '';
+    if (notFixed.has(file) || f.fixes.some((x) => x.preferred && x.edits.some((e) => e.file && notFixed.has(e.file)))) continue;
     fixed.set(file, (fixed.get(file) ?? 0) + 1);
   }
-  return fixed;
+  return { fixed, notFixed };
 }
 
 function parseArgs(argv: string[]) {
@@ -225,19 +258,28 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   }
   if (values.json && values.sarif) throw new UsageError('--json and --sarif cannot be used together');
   const files = collectFiles(positionals, io.cwd);
+  const scope = writeScope(positionals, io.cwd);
+  const named = new Set(positionals.map((p) => path.resolve(io.cwd, p)));
   const machine = await resolveMachine(values, io, { pythonFromActiveEnv: true });
-  const reader = nodeFileReader;
+  const unpinned = values.unpinned === true;
 
-  let analysis = analyzeAll(files, machine, reader, io, values.unpinned === true);
+  let analysis = analyzeAll(files, machine, io, unpinned, scope);
+  for (const [file, reason] of analysis.unreadable) {
+    // a file named on the command line must be readable; one found in a folder is skipped with a note
+    if (named.has(file)) throw new UsageError(`cannot read ${escapeControls(file)}: ${readFailureText(reason)}`);
+    io.err(`ai-env-doctor check: skipped ${escapeControls(file)}: ${readFailureText(reason)}`);
+  }
   let fixedCounts: Map<string, number> | null = null;
+  const notFixed = new Map<string, NotFixed>();
   if (values.fix) {
     fixedCounts = new Map();
     // Fixes can unlock others (a second pass sees the rewritten lines); a few passes settle any file.
     for (let pass = 0; pass < 4; pass++) {
-      const fixed = applyFixes(analysis);
-      if (fixed.size === 0) break;
-      for (const [f, n] of fixed) fixedCounts.set(f, (fixedCounts.get(f) ?? 0) + n);
-      analysis = analyzeAll(files, machine, reader, io, values.unpinned === true);
+      const r = applyFixes(analysis, scope);
+      for (const [f, why] of r.notFixed) notFixed.set(f, why);
+      if (r.fixed.size === 0) break;
+      for (const [f, n] of r.fixed) fixedCounts.set(f, (fixedCounts.get(f) ?? 0) + n);
+      analysis = analyzeAll(files, machine, io, unpinned, scope);
     }
   }
 
@@ -246,8 +288,8 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   const indexOf = (abs: string): LineIndex | null => {
     let idx = indexes.get(abs);
     if (!idx) {
-      const text = analysis.texts.get(abs) ?? readTextFile(abs);
-      if (text === null) return null;
+      const text = analysis.texts.get(abs);
+      if (text === undefined) return null;
       idx = new LineIndex(text);
       indexes.set(abs, idx);
     }
@@ -258,17 +300,19 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     const index = indexOf(abs) ?? new LineIndex('');
     const rf: ReportFile = { path: display(abs), absPath: abs, index, findings };
     if (fixedCounts) rf.fixed = fixedCounts.get(abs) ?? 0;
+    const why = notFixed.get(abs);
+    if (why) rf.notFixed = NOT_FIXED_REASON[why];
     reportFiles.push(rf);
   }
   const report: Report = { files: reportFiles, machine, indexOf, displayPath: display };
 
   if (values.json) {
-    io.out(formatJson(report));
+    writeJson(toJson(report), io.out);
   } else if (values.sarif) {
-    io.out(formatSarif(report, { version, cwd: io.cwd }));
+    writeJson(toSarif(report, { version, cwd: io.cwd }), io.out);
   } else {
-    const text = formatText(report);
-    if (text) io.out(text);
+    writeText(report, io.out);
+    for (const [file, why] of notFixed) io.err(`not fixed: ${escapeControls(display(file))}: ${NOT_FIXED_REASON[why]}`);
     io.err(summary(report, files.length, fixedCounts));
   }
   return tally(report).error > 0 ? 1 : 0;

@@ -14,7 +14,12 @@ import {
   type RequirementsFile,
 } from '../core/requirements/index';
 import { LineIndex, type Range, type Span } from '../core/text';
-import { nodeFileReader } from '../system/fileReader';
+import { MAX_FINDINGS_PER_FILE } from '../core/finding';
+import { msg } from '../core/l10n';
+import { expandedVariables, redactMessage } from '../core/redact';
+import { escapeControls } from '../core/text';
+import { createFileReader, pathKey, readFailureText, readFileDecoded } from '../system/fileReader';
+import { LineSink, writeJson } from './format/stream';
 import { parse, UsageError, type CliIO } from './args';
 
 const HELP = `Usage: ai-env-doctor parse FILE [--json] [--no-unpinned]
@@ -218,10 +223,10 @@ export function parseFile(file: string, text: string, reader: FileReader, opts: 
   return out.result;
 }
 
-function summary(o: ParseOutput, cwd: string): string {
+function* summaryLines(o: ParseOutput, cwd: string): Generator<string> {
   const rel = (f: string) => path.relative(cwd, f) || f;
-  const lines: string[] = [`${rel(o.file)}: ${o.requirements.length} requirement(s), ${o.options.length} option(s), ${o.diagnostics.length} diagnostic(s)`];
-  if (o.requirements.length) lines.push('', 'Requirements:');
+  yield `${rel(o.file)}: ${o.requirements.length} requirement(s), ${o.options.length} option(s), ${o.diagnostics.length} diagnostic(s)`;
+  if (o.requirements.length) yield* ['', 'Requirements:'];
   for (const r of o.requirements) {
     const what =
       (r.name ?? '(unnamed)') +
@@ -232,16 +237,15 @@ function summary(o: ParseOutput, cwd: string): string {
     const flags = [r.editable ? 'editable' : '', r.constraint ? 'constraint' : '', r.hashes.length ? `${r.hashes.length} hash(es)` : '']
       .filter(Boolean)
       .join(', ');
-    lines.push(`  ${rel(r.file)}:${r.line}  ${what}${flags ? `  (${flags})` : ''}`);
+    yield `  ${rel(r.file)}:${r.line}  ${what}${flags ? `  (${flags})` : ''}`;
   }
-  if (o.conda?.length) lines.push('', 'Conda:');
-  for (const c of o.conda ?? []) lines.push(`  ${rel(c.file)}:${c.line}  ${c.raw}`);
-  if (o.options.length) lines.push('', 'Options:');
-  for (const op of o.options) lines.push(`  ${rel(op.file)}:${op.line}  ${op.name}${op.value !== null ? ` ${op.value}` : ''}`);
-  if (o.diagnostics.length) lines.push('', 'Diagnostics:');
+  if (o.conda?.length) yield* ['', 'Conda:'];
+  for (const c of o.conda ?? []) yield `  ${rel(c.file)}:${c.line}  ${c.raw}`;
+  if (o.options.length) yield* ['', 'Options:'];
+  for (const op of o.options) yield `  ${rel(op.file)}:${op.line}  ${op.name}${op.value !== null ? ` ${op.value}` : ''}`;
+  if (o.diagnostics.length) yield* ['', 'Diagnostics:'];
   for (const d of o.diagnostics)
-    lines.push(`  ${rel(d.file ?? o.file)}:${d.range.start.line + 1}:${d.range.start.character + 1}  ${d.severity} ${d.code}: ${d.message}`);
-  return lines.join('\n');
+    yield `  ${rel(d.file ?? o.file)}:${d.range.start.line + 1}:${d.range.start.character + 1}  ${d.severity} ${d.code}: ${d.message}`;
 }
 
 export async function run(argv: string[], io: CliIO): Promise<number> {
@@ -256,12 +260,38 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   }
   if (positionals.length !== 1) throw new UsageError(`expected one FILE\n\n${HELP}`);
   const file = path.resolve(io.cwd, positionals[0]);
-  const text = nodeFileReader.read(file);
-  if (text === null) {
-    io.err(`ai-env-doctor parse: cannot read ${file}`);
+  const read = readFileDecoded(file);
+  if (!read.ok) {
+    io.err(`ai-env-doctor parse: cannot read ${file}: ${readFailureText(read.reason)}`);
     return 2;
   }
-  const out = parseFile(file, text, nodeFileReader, { env: io.env, unpinned: !values['no-unpinned'] });
-  io.out(values.json ? JSON.stringify(out, null, 2) : summary(out, io.cwd));
+  const text = read.decoded.text;
+  const reader = createFileReader((p) => (pathKey(p) === pathKey(file) ? text : undefined));
+  const out = parseFile(file, text, reader, { env: io.env, unpinned: !values['no-unpinned'] });
+  const texts = [text, ...[...reader.texts.values()].filter((t): t is string => t !== null)];
+  const printed = redactOutput(out, expandedVariables(texts, io.env));
+  if (values.json) writeJson(printed, io.out);
+  else {
+    const sink = new LineSink(io.out);
+    for (const line of summaryLines(printed, io.cwd)) sink.push(escapeControls(line) + '\n');
+    sink.end();
+  }
   return out.diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
+}
+
+/** What parse prints: ${VAR} values written back as variables, URL credentials masked, diagnostics capped. */
+function redactOutput(o: ParseOutput, vars: ReadonlyMap<string, string>): ParseOutput {
+  const r = (s: string) => redactMessage(s, vars);
+  const diagnostics = o.diagnostics.slice(0, MAX_FINDINGS_PER_FILE).map((d) => ({ ...d, message: r(d.message) }));
+  if (o.diagnostics.length > MAX_FINDINGS_PER_FILE) {
+    const first = o.diagnostics[MAX_FINDINGS_PER_FILE];
+    const more = msg('… and {0} more findings in this file', o.diagnostics.length - MAX_FINDINGS_PER_FILE);
+    diagnostics.push({ code: 'too-many-findings', severity: 'information', message: more.message, range: first.range, ...(first.file ? { file: first.file } : {}) });
+  }
+  return {
+    ...o,
+    requirements: o.requirements.map((q) => ({ ...q, url: q.url === null ? null : r(q.url) })),
+    options: o.options.map((op) => ({ ...op, value: op.value === null ? null : r(op.value) })),
+    diagnostics,
+  };
 }

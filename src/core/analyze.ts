@@ -35,9 +35,9 @@ export function modelOf(path: string, text: string, opts: AnalyzeOptions, kind: 
       const incText = opts.reader.read(target);
       if (incText === null) continue;
       const sub = fromRequirements(parseRequirementsSet(target, incText, opts.reader, { env: opts.env }), path);
-      model.torch.push(...sub.torch.map((t) => ({ ...t, file: t.file ?? target })));
-      model.others.push(...sub.others);
-      model.indexes.push(...sub.indexes.map((i) => ({ ...i, file: i.file ?? target })));
+      for (const x of sub.torch.map((t) => ({ ...t, file: t.file ?? target }))) model.torch.push(x);
+      for (const x of sub.others) model.others.push(x);
+      for (const x of sub.indexes.map((i) => ({ ...i, file: i.file ?? target }))) model.indexes.push(x);
     }
     return { model, syntax: env.diagnostics };
   }
@@ -50,7 +50,7 @@ export function modelOf(path: string, text: string, opts: AnalyzeOptions, kind: 
   for (const f of set.files) {
     for (const d of f.diagnostics) syntax.push(f.file === path || d.file ? d : { ...d, file: f.file });
   }
-  syntax.push(...checkSetDiagnostics(set, { unpinned: opts.unpinned ?? false }));
+  for (const x of checkSetDiagnostics(set, { unpinned: opts.unpinned ?? false })) syntax.push(x);
   return { model: fromRequirements(set, path), syntax };
 }
 
@@ -65,6 +65,6 @@ export function analyzeDocument(path: string, text: string, machine: Machine | n
   const model = forPlatform(parsed.model, machine?.platform ?? null);
   const res = resolveTorch(model, machine);
   const findings = [...syntax];
-  for (const rule of RULES) findings.push(...rule({ model, machine, res }));
+  for (const rule of RULES) for (const x of rule({ model, machine, res })) findings.push(x);
   return { kind, findings };
 }

@@ -1,7 +1,7 @@
 // A finding is what a parser or rule reports: plain data, turned into a Diagnostic by src/vscode and
 // into text/JSON/SARIF by src/cli. Fixes are edits on offsets of the same document text.
 import type { Code } from '../constants';
-import type { Localizable } from './l10n';
+import { msg, type Localizable } from './l10n';
 import type { Span } from './text';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
@@ -54,4 +54,21 @@ export function finding(
 /** A fix's title (and its l10n) from a msg(...) result: `{ ...fixTitle(msg('Use https')), preferred, edits }`. */
 export function fixTitle(text: { message: string; l10n?: Localizable }): { title: string; l10n?: Localizable } {
   return text.l10n ? { title: text.message, l10n: text.l10n } : { title: text.message };
+}
+
+/** Findings reported one by one per file; the rest are summed up in one `too-many-findings`. */
+export const MAX_FINDINGS_PER_FILE = 1000;
+
+/**
+ * The first `max` findings (in the given order), then one finding that says how many more there are,
+ * placed where the first one left out is.
+ */
+export function capFindings(findings: readonly Finding[], max = MAX_FINDINGS_PER_FILE): Finding[] {
+  if (findings.length <= max) return findings.slice();
+  const kept = findings.slice(0, max);
+  const first = findings[max];
+  const more = finding('too-many-findings', 'information', msg('… and {0} more findings in this file', findings.length - max), first.span);
+  if (first.file !== undefined) more.file = first.file;
+  kept.push(more);
+  return kept;
 }

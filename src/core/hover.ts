@@ -119,7 +119,7 @@ function torchHover(t: TorchReq, res: Resolution, machine: Machine | null): Hove
       ? msg('{0}: torch {1}, {2}.', title, esc(rel.torch), variant)
       : msg('{0}: torch {1} (newest matching version known), {2}.', title, esc(rel.torch), variant));
     if (rel.variants) lines.push(msg('- Published variants: {0}.', rel.variants.map(esc).join(', ')));
-    if (res.variant) lines.push(...variantLines(rel.torch, res.variant, machine));
+    if (res.variant) for (const x of variantLines(rel.torch, res.variant, machine)) lines.push(x);
     if (rel.python?.min && rel.python.max) {
       lines.push(msg('- Python {0}–{1}{2}.', esc(rel.python.min), esc(rel.python.max),
         rel.python.experimental.length ? msg(' (experimental: {0})', rel.python.experimental.map(esc).join(', ')) : ''));
@@ -128,7 +128,7 @@ function torchHover(t: TorchReq, res: Resolution, machine: Machine | null): Hove
     if (!rel.verified) lines.push(msg('- Note: this release\'s data rests on incomplete sources.'));
   }
   if (machine && (hasNvidiaGpu(machine) || machine.platform === 'darwin' || machine.gpu.vendor === 'none')) {
-    lines.push(...installOrGap(machine, res.pinned && version ? version : undefined, msg('Install for this machine:')));
+    for (const x of installOrGap(machine, res.pinned && version ? version : undefined, msg('Install for this machine:'))) lines.push(x);
   }
   return [...lines, ...asOf()];
 }
@@ -146,10 +146,10 @@ function indexHover(ix: IndexRef, res: Resolution, machine: Machine | null): Hov
       const vs = variantsFor(res.version);
       if (vs) lines.push(vs.includes(v) ? msg('- torch {0} is published for {1}.', esc(res.version), esc(v)) : msg('- torch {0} **is not** published for {1}.', esc(res.version), esc(v)));
     }
-    lines.push(...variantLines(res.version, v, machine));
+    for (const x of variantLines(res.version, v, machine)) lines.push(x);
   }
   if (machine && hasNvidiaGpu(machine)) {
-    lines.push(...installOrGap(machine, res.pinned && res.version ? res.version : undefined, msg('Install for this machine:')));
+    for (const x of installOrGap(machine, res.pinned && res.version ? res.version : undefined, msg('Install for this machine:'))) lines.push(x);
   }
   return [...lines, ...asOf()];
 }
@@ -163,9 +163,9 @@ function condaHover(name: string, res: Resolution, machine: Machine | null): Hov
     : msg('**{0}** (conda): torch {1}.', esc(name), version));
   if (rel?.conda) lines.push(msg('- pytorch channel CUDA builds (pytorch-cuda): {0}.', rel.conda.pytorchCuda.map(esc).join(', ')));
   else if (rel) lines.push(msg('- torch {0} was never published on the pytorch conda channel (last: {1}).', esc(rel.torch), esc(CONDA_CHANNEL.lastRelease)));
-  if (res.variant && rel) lines.push(...variantLines(rel.torch, res.variant, machine));
+  if (res.variant && rel) for (const x of variantLines(rel.torch, res.variant, machine)) lines.push(x);
   if (machine) {
-    lines.push(...installOrGap(machine, rel?.torch, msg('Install for this machine (pip):')));
+    for (const x of installOrGap(machine, rel?.torch, msg('Install for this machine (pip):'))) lines.push(x);
   }
   return [...lines, ...asOf()];
 }

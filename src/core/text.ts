@@ -64,3 +64,34 @@ export class LineIndex {
     return { start: this.positionAt(span.start), end: this.positionAt(span.end) };
   }
 }
+
+/**
+ * C0 and C1 control characters (ANSI escapes, NUL, DEL, a lone CR) written visibly as \xNN, so text
+ * taken from a file cannot drive the terminal it is printed on. Tabs stay.
+ */
+export function escapeControls(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  return s.replace(/[\x00-\x08\x0a-\x1f\x7f-\x9f]/g, (c) => '\\x' + c.charCodeAt(0).toString(16).padStart(2, '0'));
+}
+
+/** At most `max` characters of `s`, with an ellipsis when cut (quotes of file content stay short). */
+export function truncate(s: string, max: number): string {
+  return s.length <= max ? s : s.slice(0, Math.max(0, max - 1)) + '…';
+}
+
+/** The line break a text mostly uses (\n when it has none), so an edit can write lines the same way. */
+export function dominantEol(text: string): '\n' | '\r\n' | '\r' {
+  let lf = 0;
+  let crlf = 0;
+  let cr = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) {
+        crlf++;
+        i++;
+      } else cr++;
+    } else if (c === 10) lf++;
+  }
+  return crlf > lf && crlf >= cr ? '\r\n' : cr > lf && cr > crlf ? '\r' : '\n';
+}

@@ -11,26 +11,12 @@ import type { ProjectModel } from '../core/createEnv/types';
 import type { Machine } from '../core/machine';
 import type { FileReader } from '../core/requirements/types';
 import { pythonInPrefix } from './condaRunner';
-import { readTextFile } from './fileReader';
+import { createFileReader, readTextFile } from './fileReader';
 import { probeTorch } from './torchProbe';
 
-const MAX_BYTES = 16 * 1024 * 1024;
-
+/** The one file reader (BOM/coding-cookie aware, regular files only), fresh for each analysis. */
 export function fileReader(): FileReader {
-  return {
-    read(p: string): string | null {
-      if (/^[a-z][a-z0-9+.-]*:\/\//i.test(p)) return null;
-      try {
-        const st = fs.statSync(p);
-        return st.isFile() && st.size <= MAX_BYTES ? readTextFile(p) : null;
-      } catch {
-        return null;
-      }
-    },
-    resolve(from: string, target: string): string {
-      return /^[a-z][a-z0-9+.-]*:\/\//i.test(target) ? target : path.resolve(path.dirname(from), target);
-    },
-  };
+  return createFileReader();
 }
 
 /** The project model of a folder (top-level files only), optionally driven by a chosen file. */

@@ -38,7 +38,7 @@ export class FixProvider implements vscode.CodeActionProvider {
     const actions: vscode.CodeAction[] = [];
     const only = context.only;
     if (!only || only.contains(vscode.CodeActionKind.QuickFix) || vscode.CodeActionKind.QuickFix.contains(only)) {
-      actions.push(...this.quickFixes(doc, range, context));
+      for (const x of this.quickFixes(doc, range, context)) actions.push(x);
     }
     if (only && (only.contains(FIX_ALL_KIND) || FIX_ALL_KIND.contains(only))) {
       const fixAll = this.fixAll(doc);

@@ -13,7 +13,7 @@ import { onDidChangeSettings, readSettings } from './config';
 import type { CurrentMachine } from './currentMachine';
 import { Debouncer, Generations } from './free/debounce';
 import { ANALYZED_SCHEMES, documentSelector, kindForDocument, type AnalyzedKind } from '../core/documents';
-import { createFileReader, pathKey, readTextFile } from './free/fileReader';
+import { createFileReader, pathKey, readTextFile } from '../system/fileReader';
 import { trMessage } from './translate';
 
 /** Core's analyzeDocument (injected by the composition root). */

@@ -7,7 +7,7 @@ import type { Machine } from '../core/machine';
 import type { Env, FileReader } from '../core/requirements/types';
 import type { CurrentMachine } from './currentMachine';
 import { ANALYZED_SELECTOR, analyzedKind, documentPath, openDocumentAt } from './diagnostics';
-import { createFileReader } from './free/fileReader';
+import { createFileReader } from '../system/fileReader';
 import { trMessage } from './translate';
 
 /** Core's hoverAt (injected by the composition root). */

@@ -8,7 +8,7 @@ import { LineIndex } from '../core/text';
 import type { CurrentMachine } from './currentMachine';
 import { analyzedKind, documentPath, keyOf, openDocumentAt, type Analyzer } from './diagnostics';
 import { ANALYZED_GLOB, EXCLUDED_GLOB, kindForPath } from '../core/documents';
-import { createFileReader, readTextFile } from './free/fileReader';
+import { createFileReader, readTextFile } from '../system/fileReader';
 import { buildReport, type ReportFile, type ReportFinding } from './free/reportMarkdown';
 import { readSettings } from './config';
 import { trMessage } from './translate';

@@ -5,6 +5,7 @@ import type { Finding } from '../../core/finding';
 import type { Machine } from '../../core/machine';
 import type { Range } from '../../core/text';
 import type { Report, ReportFile } from './model';
+import { writeJson as writeJsonValue } from './stream';
 
 export interface JsonEdit {
   range: Range;
@@ -25,6 +26,8 @@ export interface JsonFile {
   path: string;
   findings: JsonFinding[];
   fixed?: number;
+  /** Why --fix left this file alone. */
+  notFixed?: string;
 }
 
 /** The machine as printed: the judged machine, or an object saying none was known. */
@@ -64,9 +67,15 @@ function jsonFile(report: Report, file: ReportFile): JsonFile {
     })),
   };
   if (file.fixed !== undefined) out.fixed = file.fixed;
+  if (file.notFixed !== undefined) out.notFixed = file.notFixed;
   return out;
 }
 
 export function formatJson(report: Report): string {
   return JSON.stringify(toJson(report), null, 2);
+}
+
+/** formatJson written in blocks (a large report can exceed V8's largest string). */
+export function writeJson(report: Report, out: (text: string) => void): void {
+  writeJsonValue(toJson(report), out);
 }

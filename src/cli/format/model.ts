@@ -12,6 +12,8 @@ export interface ReportFile {
   findings: Finding[];
   /** Number of findings fixed in place by --fix (absent without --fix). */
   fixed?: number;
+  /** Why --fix left this file alone (outside the checked paths, an encoding it cannot write back). */
+  notFixed?: string;
 }
 
 export interface Report {

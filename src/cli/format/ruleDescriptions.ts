@@ -7,6 +7,8 @@ export const RULE_DESCRIPTIONS: Record<Code, string> = {
   'unknown-option': 'An option pip does not accept in a requirements file.',
   'missing-include': 'A -r/-c include that cannot be read.',
   'include-cycle': 'Requirements files that include each other.',
+  'include-limit': 'An include graph too deep or too large to read in one analysis.',
+  'too-many-findings': 'A file with more findings than are reported one by one.',
   'duplicate-requirement': 'The same package required more than once.',
   'conflicting-specifiers': 'Version specifiers for one package that no version satisfies.',
   'unpinned-requirement': 'A requirement not pinned to one version.',

@@ -5,7 +5,7 @@
 // variables; dependencies are MatchSpec strings or `{pip: [...]}` (conda writes the pip entries into a
 // requirements file beside environment.yml and runs `pip install -r` on it, so each entry is one
 // requirements-file line and `-r other.txt` resolves relative to the environment.yml).
-import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node, type Scalar } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, visit, YAMLParseError, type Document, type Node, type Scalar } from 'yaml';
 import { Codes } from '../../constants';
 import { finding, type Finding } from '../finding';
 import { msg } from '../l10n';
@@ -110,7 +110,10 @@ export function parseEnvironmentYml(text: string, file: string): CondaEnvironmen
   }
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+    // yaml's own uniqueKeys check scans each map's keys for every key (quadratic: minutes on a
+    // 500 KB file); duplicates are found with a Set instead, reported the same way
+    doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false });
+    addDuplicateKeyErrors(doc);
   } catch (e) {
     // The composer recurses per nesting level; pathological nesting can exhaust the stack.
     diag(finding(Codes.invalidYaml, 'error', msg('Invalid YAML: {0}', e instanceof Error ? e.message : String(e)), { start: 0, end: Math.min(text.length, 1) }));
@@ -263,7 +266,7 @@ export function parseEnvironmentYml(text: string, file: string): CondaEnvironmen
         if (parsed.requirement) env.pip.requirements.push(parsed.requirement);
         if (parsed.option) env.pip.options.push(parsed.option);
         if (parsed.include) env.pip.includes.push({ target: parsed.include.target, span: parsed.include.span, kind: parsed.include.kind });
-        env.diagnostics.push(...parsed.diagnostics);
+        for (const x of parsed.diagnostics) env.diagnostics.push(x);
       }
     });
   }
@@ -272,6 +275,27 @@ export function parseEnvironmentYml(text: string, file: string): CondaEnvironmen
 function firstLine(s: string): string {
   const i = s.indexOf('\n');
   return (i < 0 ? s : s.slice(0, i)).trim();
+}
+
+/** yaml's DUPLICATE_KEY errors (scalar keys with equal values in one map), found in linear time. */
+function addDuplicateKeyErrors(doc: Document.Parsed): void {
+  const found: YAMLParseError[] = [];
+  visit(doc, {
+    Map(_key, map) {
+      const seen = new Set<string>();
+      for (const pair of map.items) {
+        const k = pair.key;
+        if (!isScalar(k) || !k.range) continue;
+        const id = `${typeof k.value}:${String(k.value)}`;
+        if (seen.has(id)) found.push(new YAMLParseError([k.range[0], k.range[0] + 1], 'DUPLICATE_KEY', 'Map keys must be unique'));
+        else seen.add(id);
+      }
+    },
+  });
+  if (!found.length) return;
+  const all = [...doc.errors, ...found].sort((a, b) => a.pos[0] - b.pos[0]);
+  doc.errors.length = 0;
+  for (const e of all) doc.errors.push(e);
 }
 
 function errorSpan(text: string, pos: [number, number]): Span {

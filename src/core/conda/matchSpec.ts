@@ -2,6 +2,7 @@
 // `conda.models.match_spec._parse_spec_str` (comment, URL, brackets, channel::, name, version + build).
 // Written as a single left-to-right scan over index ranges (no backtracking regular expressions), so
 // every part of the spec carries an exact span into the source text.
+import { hasScheme } from '../uri';
 import type { Span } from '../text';
 
 /** One comparison in a conda version spec. `fuzzy` is conda's prefix match (`=1.2`, `1.2.*`, `1.2*`). */
@@ -173,7 +174,7 @@ function parseBrackets(s: string, start: number, end: number): { values: Record<
 function isPackageUrl(raw: string): boolean {
   if (/\.(tar\.bz2|conda)$/.test(raw)) return true;
   // A channel URL before "::" is a channel, not a package location.
-  return !raw.includes('::') && (/^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(raw) || raw.startsWith('/') || raw.startsWith('./'));
+  return !raw.includes('::') && (hasScheme(raw) || raw.startsWith('/') || raw.startsWith('./'));
 }
 
 /**

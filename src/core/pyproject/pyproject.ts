@@ -82,7 +82,7 @@ export function parsePyproject(text: string, file: string): Pyproject {
       if (typeof entry === 'string') {
         const r = stringRequirement(entry, p, group, loc, text, lines, file);
         if (r.requirement) model.requirements.push(r.requirement);
-        model.diagnostics.push(...r.diagnostics);
+        for (const x of r.diagnostics) model.diagnostics.push(x);
       } else if (isTable(entry) && typeof entry['include-group'] === 'string') {
         model.groupIncludes.push({ group: group.replace(/^group:/, ''), include: entry['include-group'], span: at([...p, 'include-group']) });
       } else {

@@ -5,18 +5,42 @@ import { parseLogicalLine } from './line';
 import { normalizeName } from './names';
 import { IDENTITY, mapSpan, parseRequirementString, Pep508Error } from './pep508';
 import type { Finding } from '../finding';
-import type { Span } from '../text';
+import { format } from '../l10n';
+import { expandedVariables, unexpand } from '../redact';
+import { truncate, type Span } from '../text';
 import type { Env, Include, OptionLine, Requirement, RequirementsFile } from './types';
+
+/** Longest quote of file text in a message (a line can be megabytes long). */
+const MAX_QUOTED = 200;
+
+/**
+ * A diagnostic as reported: text it quotes shows ${NAME} where pip expanded a variable (the value can
+ * be a token) and is cut to MAX_QUOTED characters.
+ */
+function quotedRaw(d: Finding, vars: ReadonlyMap<string, string>): Finding {
+  const l = d.l10n;
+  if (!l || l.args.some((a) => typeof a === 'object')) return d;
+  const changed = l.args.map((a) => (typeof a === 'string' ? shortQuote(vars.size ? unexpand(a, vars) : a) : a)) as (string | number)[];
+  if (changed.every((a, i) => a === l.args[i])) return d;
+  return { ...d, message: format(l.template, changed), l10n: { template: l.template, args: changed } };
+}
+
+function shortQuote(s: string): string {
+  if (s.length <= MAX_QUOTED) return s;
+  const quoted = s.length > 2 && s.startsWith("'") && s.endsWith("'");
+  return quoted ? `'${truncate(s.slice(1, -1), MAX_QUOTED)}'` : truncate(s, MAX_QUOTED);
+}
 
 export function parseRequirementsText(text: string, file: string, opts: { env?: Env; constraint?: boolean } = {}): RequirementsFile {
   const out: RequirementsFile = { file, text, requirements: [], options: [], includes: [], diagnostics: [] };
   const ctx = { file, constraint: opts.constraint ?? false, source: text };
+  const vars = opts.env ? expandedVariables([text], opts.env) : new Map<string, string>();
   for (const ll of logicalLines(text, opts.env)) {
     const r = parseLogicalLine(ll, ctx);
     if (r.requirement) out.requirements.push(r.requirement);
     for (const o of r.options) out.options.push(o);
     if (r.include) out.includes.push(r.include);
-    for (const d of r.diagnostics) out.diagnostics.push(d);
+    for (const d of r.diagnostics) out.diagnostics.push(quotedRaw(d, vars));
   }
   return out;
 }
@@ -39,7 +63,8 @@ export function parseRequirementsLine(
     result.requirement ??= r.requirement;
     result.option ??= r.option;
     result.include ??= r.include;
-    result.diagnostics.push(...r.diagnostics);
+    const vars = ctx.env ? expandedVariables([source.slice(start, end)], ctx.env) : new Map<string, string>();
+    for (const x of r.diagnostics) result.diagnostics.push(quotedRaw(x, vars));
   }
   return result;
 }

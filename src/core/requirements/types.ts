@@ -106,6 +106,11 @@ export interface FileReader {
   read(path: string): string | null;
   /** Resolve `target` as written in `from` (pip: relative to the including file; URLs kept). */
   resolve(from: string, target: string): string;
+  /**
+   * The real file behind `path` (its realpath), or null when unknown. With it, an analysis expands each
+   * real file once and finds cycles through symlinks; without it, paths are compared as written.
+   */
+  identity?(path: string): string | null;
 }
 
 /** Environment variables for ${NAME} expansion (pip expands only ${UPPER_CASE_NAMES} that exist). */

@@ -79,7 +79,7 @@ export function condaPytorchChannelEnded(ctx: RuleContext): Finding[] {
     const add = addPipEntries(env, pip);
     if (ok && add) {
       // Insertions placed where a deleted line ends must not be swallowed: they are zero-width edits.
-      edits.push(...add);
+      for (const x of add) edits.push(x);
       const title = machine?.platform === 'darwin' ? msg('Install torch {0} with pip', rel.torch) : msg('Install torch {0} with pip from the {1} index', rel.torch, variant);
       fixes = [{ ...fixTitle(title), preferred: true, edits }];
     }

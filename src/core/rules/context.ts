@@ -52,7 +52,7 @@ function indexesToRewrite(ctx: RuleContext): IndexRef[] {
   const out = res.torchIndexes.filter((i) => i.parsed?.variant && (i.parsed.variant === res.variant || i === res.index));
   if (res.index && !out.includes(res.index) && res.index.parsed?.variant) out.push(res.index);
   // A stale PyTorch index that lost to PyPI (unpinned torch) is the line to rewrite, not a second index.
-  if (!out.length) out.push(...res.torchIndexes.filter((i) => i.parsed?.variant && !i.parsed.allVariants));
+  if (!out.length) for (const x of res.torchIndexes.filter((i) => i.parsed?.variant && !i.parsed.allVariants)) out.push(x);
   return out;
 }
 

@@ -8,7 +8,7 @@ import { Codes } from '../../../src/constants';
 import { repoRoot } from './helpers';
 
 const SYNTAX = new Set(['invalid-requirement', 'unknown-option', 'missing-include', 'include-cycle', 'duplicate-requirement',
-  'conflicting-specifiers', 'unpinned-requirement', 'invalid-yaml', 'invalid-toml', 'invalid-conda-spec', 'invalid-environment']);
+  'conflicting-specifiers', 'unpinned-requirement', 'invalid-yaml', 'invalid-toml', 'invalid-conda-spec', 'invalid-environment', 'include-limit', 'too-many-findings']);
 
 test('every code has docs/rules/<code>.md with a Why and a Fix section', () => {
   for (const code of Object.values(Codes)) {
