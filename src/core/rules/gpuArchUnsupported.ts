@@ -58,7 +58,9 @@ export function gpuArchUnsupported(ctx: RuleContext): Finding[] {
   }
   const why = ptxNoJit
     ? msg('only PTX for it, and driver {0} is below the CUDA {1} toolkit driver (≥ {2}) needed to JIT it', machine.gpu.driver ?? '?', fit.cuda ?? '?', fit.toolkitDriver ?? '?')
-    : msg('no kernels for {0}', smName(fit.cc));
+    : fit.kernelList?.inferredFrom
+      ? msg('no kernels for {0} (inferred from its torch {1} build: the data has no kernel list for this release)', smName(fit.cc), fit.kernelList.inferredFrom)
+      : msg('no kernels for {0}', smName(fit.cc));
   const fix = machineFix(ctx);
   return [at(Codes.gpuArchUnsupported, 'error',
     msg('torch {0}+{1} ships {2}, so it cannot run on {3}: {4}.', res.version, res.variant, why, gpuLabel(machine), works),
