@@ -80,6 +80,17 @@ export function isNewerThanKnown(version: string): boolean {
   return /^\d+(\.\d+)*$/.test(v) && compareVersions(v, newestKnownTorch()) > 0;
 }
 
+/**
+ * True when a final torch version lies inside the data's range but is not one of its releases (a
+ * patch release published after the data, like 2.14.1 was): as unknown as a newer one.
+ */
+export function isUnknownWithinKnown(version: string): boolean {
+  const v = splitLocal(version).base;
+  if (!/^\d+(\.\d+)*$/.test(v) || torchRelease(v) || isNewerThanKnown(v)) return false;
+  const oldest = TORCH_RELEASES.reduce((a, r) => (compareVersions(r.torch, a) < 0 ? r.torch : a), newestKnownTorch());
+  return compareVersions(v, oldest) > 0;
+}
+
 /** Releases, newest first. */
 export function releasesNewestFirst(): TorchRelease[] {
   return [...TORCH_RELEASES].sort((a, b) => compareVersions(b.torch, a.torch));

@@ -46,9 +46,18 @@ test('an unknown version on a named CUDA index is judged by the inferred kernel 
 });
 
 test('false-positive controls: known versions, unpinned torch, older unknown patch versions', () => {
-  for (const text of ['torch==2.9.0\n', 'torch==2.1.2+cu121\n', 'torch==2.13.0\n', 'torch\n', 'torch>=2.4\n', 'torch==2.3.7\n']) {
+  for (const text of ['torch==2.9.0\n', 'torch==2.1.2+cu121\n', 'torch==2.13.0\n', 'torch\n', 'torch>=2.4\n', 'torch==1.0.1\n']) {
     assert.deepEqual(only(check(text, GPU), 'torch-version-unknown'), [], text);
   }
   const yml = 'name: x\nchannels:\n  - conda-forge\ndependencies:\n  - pytorch=2.5.1\n';
   assert.deepEqual(only(check(yml, GPU, '/project/environment.yml'), 'torch-version-unknown'), []);
+});
+
+test('an unknown patch release between known ones is never silent (2.14.2, 2.3.7)', () => {
+  for (const v of ['2.14.2', '2.3.7', '2.14.2+cu130']) {
+    const f = only(check(`torch==${v}\n`, GPU), 'torch-version-unknown');
+    assert.equal(f.length, 1, v);
+    assert.match(f[0].message, new RegExp(`torch ${v.split('+')[0].replace(/[.+]/g, '\\$&')} is not in this extension's knowledge`));
+  }
+  assert.deepEqual(only(check('torch==2.14.1\n', GPU), 'torch-version-unknown'), [], '2.14.1 is known now');
 });
