@@ -38,10 +38,19 @@ export interface TorchRelease {
 
 /** Month of the newest reference material behind the torch data ("2026-11"). */
 export const TORCH_DATA_AS_OF: string = data.asOf;
-export const TORCH_RELEASES: readonly TorchRelease[] = data.releases as TorchRelease[];
+/** The bundled releases, as built from data/sources. */
+export const BUNDLED_TORCH_RELEASES: readonly TorchRelease[] = data.releases as TorchRelease[];
+const releases: TorchRelease[] = [...BUNDLED_TORCH_RELEASES];
+/** The releases every query reads: the bundled ones, merged with a wheel catalogue when one is set (catalogue/overlay.ts). */
+export const TORCH_RELEASES: readonly TorchRelease[] = releases;
+
+/** Replace the releases the queries read (the catalogue overlay's one entry point). */
+export function replaceTorchReleases(next: readonly TorchRelease[]): void {
+  releases.splice(0, releases.length, ...next);
+}
 export const CONDA_CHANNEL = data.condaChannel;
 export const TORCHAUDIO_END = data.torchaudioEnd;
-export const TORCH_SOURCES: Readonly<Record<string, { what: string; type: string }>> = data.sources;
+export const TORCH_SOURCES: Record<string, { what: string; type: string }> = { ...data.sources };
 
 export type TorchFamily = 'torch' | 'torchvision' | 'torchaudio';
 export const TORCH_FAMILY: readonly TorchFamily[] = ['torch', 'torchvision', 'torchaudio'];
