@@ -5,7 +5,7 @@
 // verified flags kept. What the reference does not know stays null ("unknown" to the user).
 //
 //   node scripts/data/build-torch.mjs [--reference DIR] [--out DIR] [--check]
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { monthYear, runBuilderCli, sourceKeys } from './builder.mjs';
 
@@ -155,6 +155,13 @@ export function buildTorch(releases, arch, sourcesText) {
 export function buildAll(referenceDir) {
   const read = (f) => readFileSync(path.join(referenceDir, f), 'utf8');
   const data = buildTorch(JSON.parse(read('torch-releases.json')), JSON.parse(read('gpu-arch.json')), read('SOURCES.md'));
+  // The wheel-index snapshot written by `npm run data:update`, merged over the releases at load time.
+  if (existsSync(path.join(referenceDir, 'wheel-index.json'))) {
+    const keys = sourceKeys(read('SOURCES.md'));
+    if (!keys['wheel-index']) throw new Error('SOURCES.md does not define the wheel-index key');
+    data.wheelIndex = JSON.parse(read('wheel-index.json'));
+    data.sources['wheel-index'] = keys['wheel-index'];
+  }
   return { 'torch.json': JSON.stringify(data, null, 1) + '\n' };
 }
 

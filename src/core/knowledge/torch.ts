@@ -4,6 +4,8 @@
 import type { Platform } from '../machine';
 import data from '../../../data/torch.json';
 import { compareVersions } from './cuda';
+import { mergeReleases } from './catalogue/merge';
+import { readCatalogue } from './catalogue/model';
 
 export interface PythonRange {
   min: string | null;
@@ -38,8 +40,12 @@ export interface TorchRelease {
 
 /** Month of the newest reference material behind the torch data ("2026-11"). */
 export const TORCH_DATA_AS_OF: string = data.asOf;
-/** The bundled releases, as built from data/sources. */
-export const BUNDLED_TORCH_RELEASES: readonly TorchRelease[] = data.releases as TorchRelease[];
+/** A wheel-index snapshot bundled by `npm run data:update` (data/sources/wheel-index.json), when there is one. */
+const bundledSnapshot = readCatalogue(JSON.stringify((data as { wheelIndex?: unknown }).wheelIndex ?? null));
+/** The bundled releases, as built from data/sources (merged with the bundled wheel-index snapshot). */
+export const BUNDLED_TORCH_RELEASES: readonly TorchRelease[] = bundledSnapshot
+  ? mergeReleases(data.releases as TorchRelease[], bundledSnapshot)
+  : data.releases as TorchRelease[];
 const releases: TorchRelease[] = [...BUNDLED_TORCH_RELEASES];
 /** The releases every query reads: the bundled ones, merged with a wheel catalogue when one is set (catalogue/overlay.ts). */
 export const TORCH_RELEASES: readonly TorchRelease[] = releases;

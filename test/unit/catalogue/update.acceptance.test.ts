@@ -8,7 +8,11 @@ import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { cliPath, tempProject } from '../cli/cliHarness';
+import { cliPath, repoRoot, tempProject } from '../cli/cliHarness';
+import { sourcesDir } from '../../paths';
+import { newestTorchIn, readCatalogue } from '../../../src/core/knowledge/catalogue/model';
+import { mergeReleases } from '../../../src/core/knowledge/catalogue/merge';
+import type { TorchRelease } from '../../../src/core/knowledge/torch';
 import { startIndexServer, type IndexServer, type Wheel } from './indexServer';
 
 const PY = ['cp310', 'cp311', 'cp312', 'cp313', 'cp314'];
@@ -131,4 +135,27 @@ test('usage errors exit 2', async () => {
   assert.equal((await cli(['knowledge', 'update', '--index-url', 'ftp://x'], dir)).code, 2);
   assert.equal((await cli(['knowledge', 'frobnicate'], dir)).code, 2);
   assert.equal((await cli(['knowledge', '--bogus'], dir)).code, 2);
+});
+
+test('npm run data:update: the same reader writes a wheel-index snapshot that the builder bundles', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aed-sources-'));
+  for (const f of fs.readdirSync(sourcesDir)) fs.copyFileSync(path.join(sourcesDir, f), path.join(dir, f));
+  const out = path.join(dir, 'wheel-index.json');
+  const r = await new Promise<{ code: number | null; err: string }>((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'scripts', 'data-update.ts'),
+      '--index-url', `${server.url}/whl`, '--pypi-url', `${server.url}/pypi`, '--out', out, '--no-build'], { cwd: repoRoot });
+    let err = '';
+    child.stderr.on('data', (c: Buffer) => { err += c.toString(); });
+    child.on('close', (code) => resolve({ code, err }));
+  });
+  assert.equal(r.code, 0, r.err);
+  const snapshot = readCatalogue(fs.readFileSync(out, 'utf8'));
+  assert.ok(snapshot);
+  assert.equal(newestTorchIn(snapshot), '2.16.0');
+  const mod = (await import(path.join(repoRoot, 'scripts', 'data', 'build-torch.mjs'))) as { buildAll(d: string): Record<string, string> };
+  const built = JSON.parse(mod.buildAll(dir)['torch.json']) as { wheelIndex: unknown; sources: Record<string, unknown>; releases: TorchRelease[] };
+  assert.deepEqual(built.wheelIndex, JSON.parse(fs.readFileSync(out, 'utf8')));
+  assert.ok('wheel-index' in built.sources);
+  assert.ok(mergeReleases(built.releases, snapshot).some((x) => x.torch === '2.16.0'));
+  assert.equal(mod.buildAll(dir)['torch.json'], mod.buildAll(dir)['torch.json'], 'reproducible');
 });
