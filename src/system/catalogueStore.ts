@@ -2,7 +2,7 @@
 // ($XDG_CACHE_HOME or ~/.cache on Linux, ~/Library/Caches on macOS, %LOCALAPPDATA% on Windows), in
 // "ai-env-doctor"; the extension passes its global storage instead. Writes are atomic (a temporary
 // file renamed over the old one), so a crash or a failed fetch never leaves a half-written catalogue.
-import { promises as fs } from 'node:fs';
+import { promises as fs, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { readCatalogue, type Catalogue } from '../core/knowledge/catalogue/model';
 import type { PageCache } from './catalogueFetch';
@@ -33,6 +33,15 @@ async function writeAtomic(file: string, text: string): Promise<void> {
 export async function loadCatalogue(dir: string): Promise<Catalogue | null> {
   try {
     return readCatalogue(await fs.readFile(path.join(dir, CATALOGUE_FILE), 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
+/** The same, read synchronously: for the extension's activation, before the first document is judged. */
+export function loadCatalogueSync(dir: string): Catalogue | null {
+  try {
+    return readCatalogue(readFileSync(path.join(dir, CATALOGUE_FILE), 'utf8'));
   } catch {
     return null;
   }
