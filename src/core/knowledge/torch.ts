@@ -187,3 +187,18 @@ export function newestWithVariant(variant: string, opts: { verifiedOnly?: boolea
 export function releaseLine(version: string): string {
   return splitLocal(version).base.split('.').slice(0, 2).join('.');
 }
+
+/**
+ * What an unpinned torchaudio resolves to beside a torch version, when it cannot work there: the last
+ * torchaudio (2.11.0) no longer pins torch exactly and needs torch ≥ 2.11 (an undefined symbol at
+ * import with older torch), so beside torch 2.10.x or older pip installs it and it breaks. Null when
+ * it works or the data cannot say.
+ */
+export function unpinnedTorchaudioBreaks(torchVersion: string): { torchaudio: string; requires: string } | null {
+  const last = TORCHAUDIO_END.lastRelease as string | null;
+  const req = (TORCHAUDIO_END as { requiresTorch?: string | null }).requiresTorch ?? null;
+  const m = req ? /^>=\s*([\d.]+)$/.exec(req) : null;
+  const v = splitLocal(torchVersion).base;
+  if (!last || !m || !/^\d+(\.\d+)*$/.test(v)) return null;
+  return compareVersions(v, m[1]) < 0 ? { torchaudio: last, requires: req as string } : null;
+}

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { sourcesDir } from '../../paths';
-import { torchRelease, pypiDefaultVariant, TORCHAUDIO_END } from '../../../src/core/knowledge/torch';
+import { torchRelease, pypiDefaultVariant, TORCHAUDIO_END, unpinnedTorchaudioBreaks } from '../../../src/core/knowledge/torch';
 import { computeCapabilityForName } from '../../../src/core/knowledge/gpus';
 import { kernelsFor } from '../../../src/core/knowledge/arches';
 
@@ -109,4 +109,11 @@ test('driver branches per architecture are modelled with sources', () => {
   assert.equal(byMin['5.0'].lastBranch, '580');
   assert.equal(byMin['10.0'].minBranch, '570');
   for (const r of gpus.driverBranches) assert.ok(r.sources.length > 0);
+});
+
+test('torchaudio 2.11.0 needs torch >= 2.11: unpinned beside older torch it breaks', () => {
+  assert.deepEqual(unpinnedTorchaudioBreaks('2.10.0'), { torchaudio: '2.11.0', requires: '>=2.11' });
+  assert.deepEqual(unpinnedTorchaudioBreaks('1.13.1+cu117'), { torchaudio: '2.11.0', requires: '>=2.11' });
+  assert.equal(unpinnedTorchaudioBreaks('2.11.0'), null);
+  assert.equal(unpinnedTorchaudioBreaks('2.14.1'), null);
 });
