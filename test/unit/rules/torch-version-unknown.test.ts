@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { KNOWLEDGE_AS_OF } from '../../../src/core/knowledge/recommend';
 import { torchRelease } from '../../../src/core/knowledge/torch';
-import { check, only, GPU_CODES } from './helpers';
+import { check, only } from './helpers';
 
 const GPU = { driver: '580.65.06', gpu: 'NVIDIA GeForce RTX 4090' };
 
