@@ -72,8 +72,8 @@ function once(url: string, opts: HttpGetOptions, agentFor: AgentFor | undefined)
       res.on('data', (c: Buffer) => {
         size += c.length;
         if (size > max) {
-          res.destroy();
           finish({ status: 0, body: '', etag: null, contentType, url, error: `${url}: more than ${max} bytes` });
+          res.destroy();
           return;
         }
         chunks.push(c);
