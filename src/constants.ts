@@ -13,6 +13,7 @@ export const Commands = {
   showLog: 'aiEnvDoctor.showLog',
   statusActions: 'aiEnvDoctor.statusActions',
   fixAll: 'aiEnvDoctor.fixAll',
+  updateKnowledge: 'aiEnvDoctor.updateKnowledge',
 } as const;
 
 export const Settings = {
@@ -25,6 +26,8 @@ export const Settings = {
   probeTimeoutSeconds: 'aiEnvDoctor.probeTimeoutSeconds',
   unpinnedRequirements: 'aiEnvDoctor.unpinnedRequirements',
   statusBarEnabled: 'aiEnvDoctor.statusBar.enabled',
+  knowledgeUpdate: 'aiEnvDoctor.knowledge.update',
+  knowledgeIndexUrl: 'aiEnvDoctor.knowledge.indexUrl',
 } as const;
 
 // Diagnostic codes: a contract (CLI JSON, editor, docs/rules/<code>.md). Add freely; never rename.

@@ -11,6 +11,7 @@ import { registerHover } from './vscode/hover';
 import { registerReport } from './vscode/report';
 import { registerCreateCondaEnv } from './vscode/createCondaEnv';
 import { registerStatusBar } from './vscode/statusBar';
+import { registerKnowledge } from './vscode/knowledge';
 
 export function activate(context: vscode.ExtensionContext): void {
   const log = createLog();
@@ -18,6 +19,7 @@ export function activate(context: vscode.ExtensionContext): void {
   context.subscriptions.push(vscode.commands.registerCommand(Commands.showLog, () => log.show()));
   log.info(`AI Env Doctor ${String(context.extension.packageJSON.version)} activated`);
 
+  registerKnowledge(context, log);
   // Detection (MachineService) + status bar; documents are judged against the target profile, else detection.
   const machine = new CurrentMachine(log, registerStatusBar(context, log));
   context.subscriptions.push(machine);

@@ -7,7 +7,7 @@
 //   node scripts/data/build-cuda.mjs [--reference DIR] [--out DIR] [--check]
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { monthYear, runBuilderCli } from './builder.mjs';
+import { monthYear, runBuilderCli, sourceKeys } from './builder.mjs';
 
 /** ">=525.60.13" → "525.60.13"; null stays null. */
 function floorOf(v) {
@@ -21,16 +21,6 @@ function sourcesOf(rec) {
   const s = rec.sources ?? rec.source;
   if (s === undefined) return [];
   return Array.isArray(s) ? s : [s];
-}
-
-/** Source keys defined in SOURCES.md tables: `key` | what it is | type. */
-function sourceKeys(text) {
-  const keys = {};
-  for (const line of text.split('\n')) {
-    const m = /^\|\s*`([^`|]+)`[^|]*\|\s*([^|]+?)\s*\|\s*([^|]*?)\s*\|\s*$/.exec(line);
-    if (m && m[2] !== 'see torch keys below' && m[2] !== 'as above.') keys[m[1]] = { what: m[2], type: m[3] };
-  }
-  return keys;
 }
 
 export function buildCuda(ref, sourcesText) {
@@ -110,7 +100,20 @@ export function buildGpus(arch, sourcesText) {
       ...(m.note ? { note: m.note } : {}),
     };
   });
-  const used = new Set(models.flatMap((m) => m.sources));
+  const driverBranches = (arch.driver_branches?.rules ?? []).map((r) => ({
+    ccMin: r.cc_min,
+    ccMax: r.cc_max,
+    arch: r.arch,
+    lastBranch: r.last_branch ?? null,
+    minBranch: r.min_branch ?? null,
+    sources: sourcesOf(r),
+    verified: r.verified === true,
+    ...(r.note ? { note: r.note } : {}),
+  }));
+  const rocm = {};
+  for (const [k, v] of Object.entries(arch.rocm_variant_arches ?? {})) if (Array.isArray(v)) rocm[k] = v;
+  const rocmSources = sourcesOf(arch.rocm_variant_arches ?? {});
+  const used = new Set([...models.flatMap((m) => m.sources), ...driverBranches.flatMap((r) => r.sources), ...rocmSources]);
   const sources = {};
   for (const k of [...used].sort()) sources[k] = keys[k] ?? { what: 'see data/sources/SOURCES.md', type: '' };
   return {
@@ -120,6 +123,8 @@ export function buildGpus(arch, sourcesText) {
     sources,
     architectures: arch.architectures.map((a) => ({ cc: a.cc, arch: a.arch })),
     models,
+    driverBranches,
+    rocmGfx: { targets: rocm, sources: rocmSources },
   };
 }
 

@@ -5,25 +5,14 @@
 // verified flags kept. What the reference does not know stays null ("unknown" to the user).
 //
 //   node scripts/data/build-torch.mjs [--reference DIR] [--out DIR] [--check]
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { monthYear, runBuilderCli } from './builder.mjs';
+import { monthYear, runBuilderCli, sourceKeys } from './builder.mjs';
 
 function sourcesOf(rec) {
   const s = rec.sources ?? rec.source;
   if (s === undefined || s === null) return [];
   return Array.isArray(s) ? s : [s];
-}
-
-/** Source keys defined in SOURCES.md tables: `key`[, `key2`] | what it is | type. */
-function sourceKeys(text) {
-  const keys = {};
-  for (const line of text.split('\n')) {
-    const m = /^\|\s*(`[^|]+`)\s*\|\s*([^|]+?)\s*\|\s*([^|]*?)\s*\|\s*$/.exec(line);
-    if (!m || /^(see torch keys below|as above\b)/.test(m[2])) continue;
-    for (const k of m[1].matchAll(/`([^`]+)`/g)) keys[k[1]] = { what: m[2], type: m[3] };
-  }
-  return keys;
 }
 
 /** Map a source list entry to its SOURCES.md key: "test-infra@6c0f529130" → "test-infra@<sha>". */
@@ -83,7 +72,7 @@ function buildRelease(r) {
     released: r.released ?? null,
     stableBumpCommit: r.stable_bump_commit ?? null,
     verified: r.verified !== false,
-    note: notesOf(r.notes, r.verification_note, r.torchaudio_note, r.domain_note, r.xpu_note),
+    note: notesOf(r.notes, r.verification_note, r.torchaudio_note, r.domain_note, r.xpu_note, r.cu129_note),
     sources: sourcesOf(r),
   };
 }
@@ -139,6 +128,7 @@ export function buildTorch(releases, arch, sourcesText) {
     torchaudioEnd: {
       lastRelease: releases.torchaudio_end.last_release,
       note: releases.torchaudio_end.note,
+      requiresTorch: releases.torchaudio_end.requires_torch ?? null,
       sources: sourcesOf(releases.torchaudio_end),
     },
     binaryCompatibility: {
@@ -165,6 +155,13 @@ export function buildTorch(releases, arch, sourcesText) {
 export function buildAll(referenceDir) {
   const read = (f) => readFileSync(path.join(referenceDir, f), 'utf8');
   const data = buildTorch(JSON.parse(read('torch-releases.json')), JSON.parse(read('gpu-arch.json')), read('SOURCES.md'));
+  // The wheel-index snapshot written by `npm run data:update`, merged over the releases at load time.
+  if (existsSync(path.join(referenceDir, 'wheel-index.json'))) {
+    const keys = sourceKeys(read('SOURCES.md'));
+    if (!keys['wheel-index']) throw new Error('SOURCES.md does not define the wheel-index key');
+    data.wheelIndex = JSON.parse(read('wheel-index.json'));
+    data.sources['wheel-index'] = keys['wheel-index'];
+  }
   return { 'torch.json': JSON.stringify(data, null, 1) + '\n' };
 }
 

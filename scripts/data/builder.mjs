@@ -18,6 +18,19 @@ export function monthYear(text) {
   return i < 0 ? null : `${m[2]}-${String(i + 1).padStart(2, '0')}`;
 }
 
+/** Source keys defined in SOURCES.md tables: `key`[, `key2`] | what it is | type. */
+export function sourceKeys(text) {
+  const keys = {};
+  for (const line of text.split('\n')) {
+    const m = /^\|\s*(`[^|]+`)\s*\|\s*([^|]+?)\s*\|\s*([^|]*?)\s*\|\s*$/.exec(line);
+    if (!m || /^(see torch keys below|as above\b)/.test(m[2])) continue;
+    for (const k of m[1].matchAll(/`([^`]+)`/g)) keys[k[1]] = { what: m[2], type: m[3] };
+    // A key defined inside a row's text: "`other-key` = another version of ...".
+    for (const k of m[2].matchAll(/`([^`\s]+)`\s+=\s/g)) keys[k[1]] ??= { what: m[2], type: m[3] };
+  }
+  return keys;
+}
+
 /** Runs `buildAll(referenceDir) → { fileName: text }` as a CLI when `moduleUrl` is the entry script. */
 export function runBuilderCli(moduleUrl, buildAll) {
   if (!process.argv[1] || path.resolve(process.argv[1]) !== fileURLToPath(moduleUrl)) return;

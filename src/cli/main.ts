@@ -10,6 +10,7 @@ Commands:
   detect                show the GPU, driver, CUDA, active env and installed torch
   parse FILE --json     print the parsed model of a requirements/environment/pyproject file
   create-env [DIR]      create a conda env for a project with the right PyTorch build
+  knowledge [update]    show what is known; update reads the PyTorch wheel index
 
 Run "ai-env-doctor <command> --help" for a command's options.`;
 
@@ -20,6 +21,7 @@ const commands: Record<string, () => Promise<{ run: Runner }>> = {
   detect: () => import('./detect'),
   parse: () => import('./parse'),
   'create-env': () => import('./createEnv'),
+  knowledge: () => import('./knowledge'),
 };
 
 export async function main(argv: string[], io: CliIO): Promise<number> {
@@ -38,6 +40,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     return 2;
   }
   try {
+    if (name !== 'knowledge') await (await import('./knowledge')).loadStoredCatalogue(io);
     return await (await load()).run(rest, io);
   } catch (e) {
     if (e instanceof UsageError) {

@@ -35,9 +35,30 @@ export interface KernelList {
   entry: ArchEntry;
   /** True when the list is for another platform (Linux x86_64 used for Windows: no Windows list known). */
   approximate: boolean;
+  /** Set when the data has no list for this release line: the list was inferred from this entry's line ("2.14"). */
+  inferredFrom?: string;
 }
 
-/** The kernel list for a torch version + CUDA variant on a platform, or null when unknown. */
+function cudaMajorOf(variant: string): number | null {
+  const m = /^cu(\d{2})\d$/.exec(variant);
+  return m ? Number(m[1]) : null;
+}
+
+/**
+ * A release line the data has no kernel list for (a release newer than the data, or one read from the
+ * wheel index): take the newest earlier list of the same variant, or for a CUDA 13 variant never seen
+ * before the newest CUDA 13 list (every cu13x build so far starts at sm_75). Marked as inferred.
+ */
+function inferredKernels(line: string, variant: string, key: string): KernelList | null {
+  const earlier = ARCH_ENTRIES.filter((e) => e.platforms.includes(key) && compareVersions(e.torchTo, line) < 0);
+  const newest = (list: ArchEntry[]) => list.reduce<ArchEntry | null>((acc, e) => (!acc || compareVersions(e.torchTo, acc.torchTo) > 0 ? e : acc), null);
+  const same = newest(earlier.filter((e) => e.variant === variant));
+  const major = cudaMajorOf(variant);
+  const entry = same ?? (major !== null && major >= 13 ? newest(earlier.filter((e) => cudaMajorOf(e.variant) === major)) : null);
+  return entry ? { entry, approximate: false, inferredFrom: entry.torchTo } : null;
+}
+
+/** The kernel list for a torch version + CUDA variant on a platform (inferred when the data has none), or null when unknown. */
 export function kernelsFor(torchVersion: string, variant: string, platform: Platform, arch?: string | null): KernelList | null {
   const line = releaseLine(torchVersion);
   const key = archPlatformKey(platform, arch) ?? 'linux-x86_64';
@@ -49,7 +70,8 @@ export function kernelsFor(torchVersion: string, variant: string, platform: Plat
     const linux = matches.find((e) => e.platforms.includes('linux-x86_64'));
     if (linux) return { entry: linux, approximate: true };
   }
-  return null;
+  if (matches.length) return null;
+  return inferredKernels(line, variant, key) ?? (key === 'windows' ? inferredKernels(line, variant, 'linux-x86_64') : null);
 }
 
 export type KernelSupport = 'sass' | 'ptx' | 'none' | 'unknown';

@@ -131,3 +131,17 @@ export function nearestVariant(wanted: string, candidates: readonly string[]): s
   }
   return best;
 }
+
+/**
+ * PyPI's plain Linux wheel of a release whose CUDA build the data does not name (2.15.0): the CUDA
+ * variants it can be (the candidates, else every CUDA variant), when every one of them lacks kernels
+ * for this GPU, so whichever it is cannot run. Null when it may run or cannot be judged.
+ */
+export function pypiBuildsWithoutKernels(torchVersion: string, machine: Machine): string[] | null {
+  const r = torchRelease(torchVersion);
+  if (!r || r.pypiDefault || machine.platform !== 'linux' || !hasNvidiaGpu(machine)) return null;
+  const cuda = (r.variants ?? []).filter((v) => variantKind(v) === 'cuda');
+  const options = r.pypiDefaultCandidates.length ? r.pypiDefaultCandidates : cuda;
+  if (!options.length) return null;
+  return options.every((v) => variantFit(r.torch, v, machine).kernels === 'none') ? options : null;
+}

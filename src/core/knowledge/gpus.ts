@@ -40,3 +40,53 @@ export function smForCc(cc: string): string | null {
   const m = /^(\d+)\.(\d+)$/.exec(cc.trim());
   return m ? `sm_${m[1]}${m[2]}` : null;
 }
+
+export interface DriverBranchRule {
+  ccMin: string;
+  ccMax: string;
+  arch: string;
+  /** The newest driver branch that still supports these GPUs ("580"). */
+  lastBranch: string | null;
+  /** The oldest driver branch that supports them ("570" for Blackwell). */
+  minBranch: string | null;
+  sources: string[];
+  verified: boolean;
+  note?: string;
+}
+
+export const DRIVER_BRANCHES: readonly DriverBranchRule[] = data.driverBranches as DriverBranchRule[];
+const ROCM_GFX: Readonly<Record<string, string[]>> = data.rocmGfx.targets;
+
+function ccNum(cc: string): number | null {
+  const m = /^(\d+)\.(\d+)$/.exec(cc.trim());
+  return m ? Number(m[1]) * 10 + Number(m[2]) : null;
+}
+
+/** The driver-branch rule for a compute capability, or null when the data has none. */
+export function driverBranchRule(cc: string): DriverBranchRule | null {
+  const n = ccNum(cc);
+  if (n === null) return null;
+  return DRIVER_BRANCHES.find((r) => {
+    const lo = ccNum(r.ccMin);
+    const hi = ccNum(r.ccMax);
+    return lo !== null && hi !== null && n >= lo && n <= hi;
+  }) ?? null;
+}
+
+/**
+ * Can a driver of this version drive a GPU of this compute capability at all? 'too-old': below the
+ * architecture's first branch (an RTX 5090 on R550); 'too-new': past its last branch (Kepler on R535).
+ */
+export function driverGpuPair(driver: string, cc: string): { fit: 'ok' | 'too-old' | 'too-new' | 'unknown'; rule: DriverBranchRule | null } {
+  const rule = driverBranchRule(cc);
+  const branch = Number.parseInt(driver, 10);
+  if (!rule || !Number.isFinite(branch)) return { fit: 'unknown', rule };
+  if (rule.minBranch && branch < Number(rule.minBranch)) return { fit: 'too-old', rule };
+  if (rule.lastBranch && branch > Number(rule.lastBranch)) return { fit: 'too-new', rule };
+  return { fit: 'ok', rule };
+}
+
+/** gfx targets a ROCm variant ships kernels for ("rocm6.4" → [...]); null when the data has no list. */
+export function rocmGfxTargets(variant: string): string[] | null {
+  return ROCM_GFX[variant] ?? null;
+}

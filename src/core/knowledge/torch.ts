@@ -4,6 +4,8 @@
 import type { Platform } from '../machine';
 import data from '../../../data/torch.json';
 import { compareVersions } from './cuda';
+import { mergeReleases } from './catalogue/merge';
+import { readCatalogue } from './catalogue/model';
 
 export interface PythonRange {
   min: string | null;
@@ -38,10 +40,23 @@ export interface TorchRelease {
 
 /** Month of the newest reference material behind the torch data ("2026-11"). */
 export const TORCH_DATA_AS_OF: string = data.asOf;
-export const TORCH_RELEASES: readonly TorchRelease[] = data.releases as TorchRelease[];
+/** A wheel-index snapshot bundled by `npm run data:update` (data/sources/wheel-index.json), when there is one. */
+const bundledSnapshot = readCatalogue(JSON.stringify((data as { wheelIndex?: unknown }).wheelIndex ?? null));
+/** The bundled releases, as built from data/sources (merged with the bundled wheel-index snapshot). */
+export const BUNDLED_TORCH_RELEASES: readonly TorchRelease[] = bundledSnapshot
+  ? mergeReleases(data.releases as TorchRelease[], bundledSnapshot)
+  : data.releases as TorchRelease[];
+const releases: TorchRelease[] = [...BUNDLED_TORCH_RELEASES];
+/** The releases every query reads: the bundled ones, merged with a wheel catalogue when one is set (catalogue/overlay.ts). */
+export const TORCH_RELEASES: readonly TorchRelease[] = releases;
+
+/** Replace the releases the queries read (the catalogue overlay's one entry point). */
+export function replaceTorchReleases(next: readonly TorchRelease[]): void {
+  releases.splice(0, releases.length, ...next);
+}
 export const CONDA_CHANNEL = data.condaChannel;
 export const TORCHAUDIO_END = data.torchaudioEnd;
-export const TORCH_SOURCES: Readonly<Record<string, { what: string; type: string }>> = data.sources;
+export const TORCH_SOURCES: Record<string, { what: string; type: string }> = { ...data.sources };
 
 export type TorchFamily = 'torch' | 'torchvision' | 'torchaudio';
 export const TORCH_FAMILY: readonly TorchFamily[] = ['torch', 'torchvision', 'torchaudio'];
@@ -78,6 +93,17 @@ export function newestKnownTorch(): string {
 export function isNewerThanKnown(version: string): boolean {
   const v = splitLocal(version).base;
   return /^\d+(\.\d+)*$/.test(v) && compareVersions(v, newestKnownTorch()) > 0;
+}
+
+/**
+ * True when a final torch version lies inside the data's range but is not one of its releases (a
+ * patch release published after the data, like 2.14.1 was): as unknown as a newer one.
+ */
+export function isUnknownWithinKnown(version: string): boolean {
+  const v = splitLocal(version).base;
+  if (!/^\d+(\.\d+)*$/.test(v) || torchRelease(v) || isNewerThanKnown(v)) return false;
+  const oldest = TORCH_RELEASES.reduce((a, r) => (compareVersions(r.torch, a) < 0 ? r.torch : a), newestKnownTorch());
+  return compareVersions(v, oldest) > 0;
 }
 
 /** Releases, newest first. */
@@ -160,4 +186,19 @@ export function newestWithVariant(variant: string, opts: { verifiedOnly?: boolea
 /** The "2.1" release line of "2.1.2". */
 export function releaseLine(version: string): string {
   return splitLocal(version).base.split('.').slice(0, 2).join('.');
+}
+
+/**
+ * What an unpinned torchaudio resolves to beside a torch version, when it cannot work there: the last
+ * torchaudio (2.11.0) no longer pins torch exactly and needs torch ≥ 2.11 (an undefined symbol at
+ * import with older torch), so beside torch 2.10.x or older pip installs it and it breaks. Null when
+ * it works or the data cannot say.
+ */
+export function unpinnedTorchaudioBreaks(torchVersion: string): { torchaudio: string; requires: string } | null {
+  const last = TORCHAUDIO_END.lastRelease as string | null;
+  const req = (TORCHAUDIO_END as { requiresTorch?: string | null }).requiresTorch ?? null;
+  const m = req ? /^>=\s*([\d.]+)$/.exec(req) : null;
+  const v = splitLocal(torchVersion).base;
+  if (!last || !m || !/^\d+(\.\d+)*$/.test(v)) return null;
+  return compareVersions(v, m[1]) < 0 ? { torchaudio: last, requires: req as string } : null;
 }

@@ -5,7 +5,8 @@ import type { Finding } from '../finding';
 import { msg, type MsgArg } from '../l10n';
 import type { Machine } from '../machine';
 import { kernelsFor, kernelSupport, smName } from '../knowledge/arches';
-import { bestVariant, hasNvidiaGpu, variantFit } from '../knowledge/fit';
+import { bestVariant, hasNvidiaGpu, pypiBuildsWithoutKernels, variantFit } from '../knowledge/fit';
+import { recommend } from '../knowledge/recommend';
 import { TORCH_RELEASES } from '../knowledge/torch';
 import { compareCudaVariants, variantKind } from '../knowledge/variants';
 import { compareVersions } from '../knowledge/cuda';
@@ -40,15 +41,22 @@ export function whatRuns(cc: string, machine: Machine): { from: string; variants
 
 export function gpuArchUnsupported(ctx: RuleContext): Finding[] {
   const { machine, res } = ctx;
-  if (!machine || !hasNvidiaGpu(machine) || !res.variant || !res.version || variantKind(res.variant) !== 'cuda') return [];
-  const fit = variantFit(res.version, res.variant, machine);
+  if (!machine || !hasNvidiaGpu(machine) || !res.version) return [];
+  // Unpinned from PyPI where the data does not name the plain wheel's CUDA build: judged when none of its possible builds can run.
+  const pypiOptions = !res.variant && !res.via ? pypiBuildsWithoutKernels(res.version, machine) : null;
+  const variant = res.variant ?? pypiOptions?.[0] ?? null;
+  if (!variant || variantKind(variant) !== 'cuda') return [];
+  const fit = variantFit(res.version, variant, machine);
   const site = variantSite(ctx);
   if (!site || !fit.cc) return [];
   const ptxNoJit = fit.kernels === 'ptx' && fit.driver === 'below-toolkit';
   if (fit.kernels !== 'none' && !ptxNoJit) return [];
   const best = bestVariant(res.version, machine);
   let works: MsgArg;
-  if (best && best.variant !== res.variant) {
+  const rec = pypiOptions ? recommend(machine) : null;
+  if (rec) {
+    works = msg('the newest torch with kernels for it is {0} ({1}): {2}', rec.torch, rec.variant, rec.command);
+  } else if (best && best.variant !== variant) {
     works = msg('use the {0} wheels of torch {1}', best.variant, res.version);
   } else {
     const w = whatRuns(fit.cc, machine);
@@ -58,9 +66,11 @@ export function gpuArchUnsupported(ctx: RuleContext): Finding[] {
   }
   const why = ptxNoJit
     ? msg('only PTX for it, and driver {0} is below the CUDA {1} toolkit driver (≥ {2}) needed to JIT it', machine.gpu.driver ?? '?', fit.cuda ?? '?', fit.toolkitDriver ?? '?')
-    : msg('no kernels for {0}', smName(fit.cc));
+    : fit.kernelList?.inferredFrom
+      ? msg('no kernels for {0} (inferred from its torch {1} build: the data has no kernel list for this release)', smName(fit.cc), fit.kernelList.inferredFrom)
+      : msg('no kernels for {0}', smName(fit.cc));
   const fix = machineFix(ctx);
   return [at(Codes.gpuArchUnsupported, 'error',
-    msg('torch {0}+{1} ships {2}, so it cannot run on {3}: {4}.', res.version, res.variant, why, gpuLabel(machine), works),
+    msg('torch {0}+{1} ships {2}, so it cannot run on {3}: {4}.', res.version, pypiOptions ? pypiOptions.join(' / ') : variant, why, gpuLabel(machine), works),
     site, fix ? [fix] : [])];
 }

@@ -6,7 +6,7 @@ import { Codes } from '../../constants';
 import type { Finding } from '../finding';
 import { msg } from '../l10n';
 import { KNOWLEDGE_AS_OF } from '../knowledge/recommend';
-import { isNewerThanKnown, torchRelease } from '../knowledge/torch';
+import { isNewerThanKnown, isUnknownWithinKnown, torchRelease } from '../knowledge/torch';
 import type { Span } from '../text';
 import { at, type RuleContext } from './context';
 
@@ -23,11 +23,14 @@ export function torchVersionUnknown(ctx: RuleContext): Finding[] {
   const rel = torchRelease(res.version);
   const newer = !rel && isNewerThanKnown(res.version);
   const partial = rel !== null && rel.variants === null;
-  if (!newer && !partial) return [];
+  const between = !rel && !newer && isUnknownWithinKnown(res.version);
+  if (!newer && !partial && !between) return [];
   const where = site(ctx);
   if (!where) return [];
   return [at(Codes.torchVersionUnknown, 'information',
-    newer
+    between
+      ? msg('torch {0} is not in this extension\'s knowledge (as of {1}): a release published after it, or none at all; its wheel variants, driver needs and GPU kernels are unknown, so they are not checked.', res.version, KNOWLEDGE_AS_OF)
+      : newer
       ? msg('torch {0} is newer than this extension\'s knowledge (as of {1}); its wheel variants, driver needs and GPU kernels are unknown, so they are not checked.', res.version, KNOWLEDGE_AS_OF)
       : msg('torch {0} is in this extension\'s knowledge (as of {1}) by name only; its wheel variants, driver needs and GPU kernels are unknown, so they are not checked.', rel?.torch ?? res.version, KNOWLEDGE_AS_OF),
     where)];

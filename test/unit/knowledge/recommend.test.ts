@@ -15,7 +15,10 @@ test('best variant = newest published variant whose driver floor is met and whos
   assert.equal(bestVariant('2.9.0', machineFromFlags({ driver: '580.65.06', gpu: 'NVIDIA GeForce GTX 1080' }))?.variant, 'cu126');
   assert.equal(bestVariant('2.9.0', machineFromFlags({ driver: '580.65.06', gpu: 'NVIDIA GeForce RTX 4090' }))?.variant, 'cu130');
   assert.equal(bestVariant('2.4.1', machineFromFlags({ gpu: 'NVIDIA GeForce RTX 5090', driver: '575.57.08' })), null);
-  assert.equal(bestVariant('2.15.0', machineFromFlags({ driver: '580.65.06' })), null, 'unknown version');
+  assert.equal(bestVariant('3.0.0', machineFromFlags({ driver: '580.65.06' })), null, 'unknown version');
+  // 2.15.0 has CUDA 13.x builds only (no cu126): no Pascal kernels, inferred from cu13x.
+  assert.equal(bestVariant('2.15.0', machineFromFlags({ driver: '580.65.06', gpu: 'NVIDIA GeForce GTX 1080' })), null);
+  assert.equal(bestVariant('2.15.0', machineFromFlags({ driver: '580.65.06', gpu: 'NVIDIA GeForce RTX 4090' }))?.kernelList?.inferredFrom, '2.14');
 });
 
 test('driver fit: floor, toolkit driver and PTX', () => {
@@ -57,7 +60,7 @@ test('driver unknown + RTX 4090: no variant is claimed to run; the gap says why 
   assert.ok(gap);
   assert.match(gap.message, /^unknown: NVIDIA driver not detected/);
   // Facts from the data, newest first: each variant of 2.9.0 with sm_89 kernels and its driver floor.
-  assert.match(gap.message, /torch 2\.9\.0 has kernels for sm_89 in cu130 \(driver ≥ 580\), cu128 \(driver ≥ 525\.60\.13\), cu126 \(driver ≥ 525\.60\.13\)/);
+  assert.match(gap.message, /torch 2\.9\.0 has kernels for sm_89 in cu130 \(driver ≥ 580\), cu129 \(driver ≥ 525\.60\.13\), cu128 \(driver ≥ 525\.60\.13\), cu126 \(driver ≥ 525\.60\.13\)/);
   assert.equal(gap.l10n.template.includes('{0}'), true);
   // A GPU without kernels in a variant is not listed: GTX 1080 (sm_61) on 2.9.0 only in cu126.
   assert.match(recommendationGap(machineFromFlags({ gpu: 'NVIDIA GeForce GTX 1080' }), '2.9.0')?.message ?? '', / in cu126 \(driver ≥ 525\.60\.13\);/);
@@ -76,7 +79,7 @@ test('driver known: the recommendation says the driver meets the floor; no gap',
   const m = machineFromFlags({ gpu: 'NVIDIA GeForce RTX 4090', driver: '550.54.14' });
   const r = recommend(m, '2.9.0');
   assert.ok(r);
-  assert.equal(r.variant, 'cu128', 'cu130 needs driver ≥ 580; cu128 runs under minor-version compatibility');
+  assert.equal(r.variant, 'cu129', 'cu130 needs driver ≥ 580; cu129 (published for 2.9.x, corrections 2026-11) runs under minor-version compatibility');
   assert.match(r.reason, /driver 550\.54\.14 meets its floor ≥ 525\.60\.13/);
   assert.match(r.reason, /sm_89/);
   assert.equal(recommendationGap(m), null);

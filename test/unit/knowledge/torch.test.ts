@@ -8,8 +8,9 @@ import {
 test('variants per version (published), unknown versions are null', () => {
   assert.deepEqual(variantsFor('2.1.2'), ['cpu', 'cu118', 'cu121', 'rocm5.5', 'rocm5.6']);
   assert.ok(variantsFor('2.9.0')?.includes('cu130'));
-  assert.ok(!variantsFor('2.9.0')?.includes('cu129'), 'cu129 for 2.9 is unverified, not published');
-  assert.equal(variantsFor('2.15.0'), null, '2.15.0 exists but its variants are unknown');
+  assert.ok(variantsFor('2.9.0')?.includes('cu129'), 'cu129 builds of 2.9.x exist (corrections 2026-11)');
+  assert.ok(!variantsFor('2.12.0')?.includes('cu129'), 'but not of 2.12.0');
+  assert.deepEqual(variantsFor('2.15.0'), ['cu130', 'cu132'], '2.15.0: CUDA 13.x only, no cu126');
   assert.equal(variantsFor('3.0.0'), null);
   assert.equal(torchRelease('2.1')?.torch, '2.1.0');
   assert.equal(torchRelease('2.1.2+cu121')?.torch, '2.1.2');
@@ -20,7 +21,8 @@ test('PyPI default per OS: Linux CUDA build, Windows and macOS CPU', () => {
   assert.equal(pypiDefaultVariant('2.11.0', 'linux'), 'cu130');
   assert.equal(pypiDefaultVariant('2.5.1', 'win32'), 'cpu');
   assert.equal(pypiDefaultVariant('2.5.1', 'darwin'), 'cpu');
-  assert.equal(pypiDefaultVariant('2.14.0', 'linux'), null, 'unresolved in the sources');
+  assert.equal(pypiDefaultVariant('2.14.0', 'linux'), 'cu130', 'CUDA 13.0 remained the default for 2.14 (corrections 2026-11)');
+  assert.equal(pypiDefaultVariant('2.15.0', 'linux'), null, 'not read for 2.15');
 });
 
 test('torchvision / torchaudio pairing', () => {

@@ -36,7 +36,7 @@ test('every message template of the rules and the knowledge base has a zh-cn tra
   const dirs = [path.join(repoRoot, 'src', 'core', 'rules'), path.join(repoRoot, 'src', 'core', 'knowledge')];
   let n = 0;
   for (const dir of dirs) {
-    for (const f of readdirSync(dir)) {
+    for (const f of (readdirSync(dir, { recursive: true }) as string[]).filter((x) => x.endsWith('.ts'))) {
       const text = readFileSync(path.join(dir, f), 'utf8');
       for (const m of text.matchAll(/msg\(\s*'((?:[^'\\]|\\.)*)'/g)) {
         const template = m[1].replace(/\\'/g, "'");

@@ -21,7 +21,8 @@ function example(rel: string): { file: string; text: string } {
 const EXPECT: Record<string, Record<keyof typeof PROFILES, string[]>> = {
   'comfyui-like/requirements.txt': {
     win4090: ['cpu-only-torch', 'torch-unpinned-with-extra-index'],
-    gtx1080: ['torch-unpinned-with-extra-index'],
+    // Unpinned: pip takes PyPI's newest torch, whose every Linux build is CUDA 13 (no sm_61).
+    gtx1080: ['gpu-arch-unsupported', 'torch-unpinned-with-extra-index'],
     rtx5090: ['torch-unpinned-with-extra-index'],
     mac: ['torch-unpinned-with-extra-index', 'macos-cuda-index'],
   },
