@@ -6,7 +6,7 @@ import type { Detection } from '../core/detection';
 import type { Machine } from '../core/machine';
 import { Settings } from '../constants';
 import { onDidChangeSettings, readSettings, targetMachine } from './config';
-import { machineSignature } from './free/machineSignature';
+import { machineSignature } from '../core/machineSignature';
 
 /** What the resolver needs from the machine service (H3's MachineService fits this shape). */
 export interface DetectionSource {

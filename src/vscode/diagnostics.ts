@@ -11,7 +11,7 @@ import { LineIndex, type Span } from '../core/text';
 import { DIAGNOSTIC_SOURCE, DOCS_BASE, Settings } from '../constants';
 import { onDidChangeSettings, readSettings } from './config';
 import type { CurrentMachine } from './currentMachine';
-import { Debouncer, Generations } from './free/debounce';
+import { Debouncer, Generations } from './debounce';
 import { ANALYZED_SCHEMES, kindForDocument, type AnalyzedKind } from './free/documentFilter';
 import { createFileReader, pathKey, readTextFile } from './free/fileReader';
 import { trMessage } from './translate';

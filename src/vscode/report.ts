@@ -9,7 +9,7 @@ import type { CurrentMachine } from './currentMachine';
 import { analyzedKind, documentPath, keyOf, openDocumentAt, type Analyzer } from './diagnostics';
 import { ANALYZED_GLOB, EXCLUDED_GLOB, kindForPath } from './free/documentFilter';
 import { createFileReader, readTextFile } from './free/fileReader';
-import { buildReport, type ReportFile, type ReportFinding } from './free/reportMarkdown';
+import { buildReport, type ReportFile, type ReportFinding } from '../core/reportMarkdown';
 import { readSettings } from './config';
 import { trMessage } from './translate';
 

@@ -1,11 +1,11 @@
 // The "Show Report" document: machine, environment, installed torch, recommendation and the findings of
 // every workspace file, as Markdown. Built without the editor API (translation function injected) so it
 // is unit-tested; every value that came from a process or a file is escaped.
-import type { Detection } from '../../core/detection';
-import type { Severity } from '../../core/finding';
-import type { Machine } from '../../core/machine';
-import { recommendationGap, type Recommendation } from '../../core/knowledge/recommend';
-import { localized } from '../../core/l10n';
+import type { Detection } from './detection';
+import type { Severity } from './finding';
+import type { Machine } from './machine';
+import { recommendationGap, type Recommendation } from './knowledge/recommend';
+import { localized } from './l10n';
 
 /** vscode.l10n.t in the editor; core's format() in tests. */
 export type Translate = (template: string, ...args: (string | number)[]) => string;

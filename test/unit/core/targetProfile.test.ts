@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseTargetSetting } from '../../../src/vscode/free/targetProfile';
+import { parseTargetSetting } from '../../../src/core/targetProfile';
 
 test('unset or empty target means no profile', () => {
   assert.deepEqual(parseTargetSetting(null), { flags: null, problems: [] });

@@ -1,6 +1,6 @@
 // The `aiEnvDoctor.target` setting (a GPU server described by hand) read into the flags core's
 // machineFromFlags takes, with every problem named so the log can say why a value was ignored.
-import type { Platform } from '../../core/machine';
+import type { Platform } from './machine';
 
 export interface TargetFlags {
   driver?: string;
