@@ -6,6 +6,7 @@ import type { Severity } from './finding';
 import type { Machine } from './machine';
 import { recommendationGap, type Recommendation } from './knowledge/recommend';
 import { localized } from './l10n';
+import { codeBlock, escapeMarkdown, inlineCode as code } from './markdown';
 
 /** vscode.l10n.t in the editor; core's format() in tests. */
 export type Translate = (template: string, ...args: (string | number)[]) => string;
@@ -36,22 +37,6 @@ export interface ReportInput {
   generatedAt: string;
   /** Link target per code (docs/rules/<code>.md). */
   docsUrl: (code: string) => string;
-}
-
-/**
- * Escape text for inline Markdown: no emphasis, code, link, image, HTML or table syntax can come through.
- * Characters that only matter at the start of a line (#, -, +, 1.) stay readable: the text never starts one.
- */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_[\]<>|~]/g, '\\$&').replace(/\r?\n/g, ' ');
-}
-
-function code(text: string): string {
-  // Inline code: pick a fence longer than any backtick run inside.
-  const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
-  const fence = '`'.repeat(longest + 1);
-  const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
-  return `${fence}${pad}${text.replace(/\r?\n/g, ' ')}${pad}${fence}`;
 }
 
 function severityLabel(s: Severity, t: Translate): string {
@@ -138,7 +123,7 @@ function recommendationSection(r: Recommendation | null, machine: Machine | null
   out.push(`- ${t('Variant: {0}', code(r.variant))}`);
   out.push(`- ${t('torch {0}', code(r.torch))}${r.torchvision ? ` · torchvision ${code(r.torchvision)}` : ''}${r.torchaudio ? ` · torchaudio ${code(r.torchaudio)}` : ''}`);
   out.push(`- ${t('Index: {0}', code(r.indexUrl))}`);
-  out.push(`- ${escapeMarkdown(r.reason)}`, '', '```sh', r.command.replace(/`{3,}/g, ''), '```', '');
+  out.push(`- ${escapeMarkdown(r.reason)}`, '', codeBlock(r.command, 'sh'), '');
   return out;
 }
 

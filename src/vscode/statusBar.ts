@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { Commands } from '../constants';
 import { torchCannotUseGpu, type Detection } from '../core/detection';
 import { shortGpuSummary } from '../core/gpu/names';
+import { escapeMarkdown, inlineCode as code } from '../core/markdown';
 import { recommend, recommendationGap, KNOWLEDGE_AS_OF, type Recommendation } from '../core/knowledge/recommend';
 import { readSettings } from './config';
 import { MachineService } from './machineService';
@@ -14,23 +15,6 @@ import { trMessage } from './translate';
 
 const ITEM_ID = 'aiEnvDoctor.status';
 const LINK_COMMANDS = [Commands.refresh, Commands.createCondaEnv, Commands.showReport, Commands.copyInstallCommand, Commands.showLog];
-
-/** Escape text from processes/files for Markdown (and the HTML VS Code allows in it). */
-export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/[\\`*_{}[\]()#+\-.!|~>]/g, '\\$&')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/\r?\n/g, ' ');
-}
-
-/** Inline code that cannot be broken out of (backticks in the text get a longer fence). */
-function code(text: string): string {
-  const t = text.replace(/\r?\n/g, ' ');
-  const longest = Math.max(0, ...(t.match(/`+/g) ?? []).map((m) => m.length));
-  const fence = '`'.repeat(longest + 1);
-  return `${fence} ${t} ${fence}`;
-}
 
 function envLabel(d: Detection): string | null {
   const e = d.env;
