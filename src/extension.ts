@@ -4,7 +4,8 @@ import { Commands } from './constants';
 import { analyzeDocument } from './core/analyze';
 import { hoverAt } from './core/hover';
 import { createLog } from './vscode/log';
-import { CurrentMachine } from './vscode/currentMachine';
+import { DetectionService } from './vscode/detectionService';
+import { MachineResolver } from './vscode/machineResolver';
 import { registerDiagnostics } from './vscode/diagnostics';
 import { registerCodeActions } from './vscode/codeActions';
 import { registerHover } from './vscode/hover';
@@ -18,9 +19,11 @@ export function activate(context: vscode.ExtensionContext): void {
   context.subscriptions.push(vscode.commands.registerCommand(Commands.showLog, () => log.show()));
   log.info(`AI Env Doctor ${String(context.extension.packageJSON.version)} activated`);
 
-  // Detection (MachineService) + status bar; documents are judged against the target profile, else detection.
-  const machine = new CurrentMachine(log, registerStatusBar(context, log));
-  context.subscriptions.push(machine);
+  // One detection for every feature; documents are judged against the target profile, else detection.
+  const detection = new DetectionService(log);
+  const machine = new MachineResolver(log, detection);
+  context.subscriptions.push(detection, machine);
+  registerStatusBar(context, log, detection);
   const diagnostics = registerDiagnostics(context, log, machine, analyzeDocument);
   registerCodeActions(context, log, diagnostics);
   registerHover(context, log, machine, hoverAt);

@@ -16,9 +16,8 @@ import type { EnvTarget, ExistingAction, Plan, ProjectModel } from '../core/crea
 import { findConda } from '../system/condaLocator';
 import { existingEnv, pythonInPrefix, runPlan, type PlanRunResult } from '../system/condaRunner';
 import { checkTorchIn, loadProject, previewFixes, writePrefixGitignore } from '../system/createEnvProject';
-import { detectMachine } from '../system/detect';
 import { readSettings } from './config';
-import type { CurrentMachine } from './currentMachine';
+import type { MachineResolver } from './machineResolver';
 import { tr } from './translate';
 
 /** Options for headless use (tests, other extensions); every field skips the matching question. */
@@ -201,26 +200,9 @@ async function selectInterpreter(pythonPath: string, folder: string, log: vscode
   }
 }
 
-async function currentMachine(machines: CurrentMachine, folder: string, log: vscode.LogOutputChannel): Promise<Machine | null> {
-  const s = readSettings(vscode.Uri.file(folder));
-  // A fresh probe first (the cached one may be the no-process first paint, or old): the env is built for
-  // this GPU. Bounded by the probe timeout; the refresh command belongs to the status bar.
-  try {
-    await Promise.race([
-      vscode.commands.executeCommand(Commands.refresh),
-      new Promise((resolve) => setTimeout(resolve, s.probeTimeoutSeconds * 1000 + 2000)),
-    ]);
-  } catch (e) {
-    log.warn(`create-env: refresh failed: ${(e as Error).message}`);
-  }
-  const known = machines.machineFor(vscode.Uri.file(folder));
-  if (known) return known;
-  try {
-    return (await detectMachine({ timeoutMs: s.probeTimeoutSeconds * 1000, nvidiaSmiPath: s.nvidiaSmiPath || undefined, gpuOnly: true })).machine;
-  } catch (e) {
-    log.warn(`create-env: detection failed: ${(e as Error).message}`);
-    return null;
-  }
+async function currentMachine(machines: MachineResolver, folder: string): Promise<Machine | null> {
+  // A fresh detection (the cached one may be the no-process first paint, or old): the env is built for this GPU.
+  return machines.fresh(vscode.Uri.file(folder));
 }
 
 function logResult(log: vscode.LogOutputChannel, r: PlanRunResult): void {
@@ -234,7 +216,7 @@ export class CreateCondaEnvCommand implements vscode.Disposable {
   private readonly previews = new FixPreviewProvider();
   private readonly disposables: vscode.Disposable[] = [];
 
-  constructor(private readonly log: vscode.LogOutputChannel, private readonly machines: CurrentMachine) {
+  constructor(private readonly log: vscode.LogOutputChannel, private readonly machines: MachineResolver) {
     this.disposables.push(
       this.previews,
       vscode.workspace.registerTextDocumentContentProvider(FixPreviewProvider.scheme, this.previews),
@@ -282,7 +264,7 @@ export class CreateCondaEnvCommand implements vscode.Disposable {
     }
     log.info(`create-env: ${tool.flavor} at ${tool.path}; folder ${dir}`);
 
-    const machine = await currentMachine(this.machines, dir, log);
+    const machine = await currentMachine(this.machines, dir);
     let project = loadProject(dir);
     const file = await pickSourceFile(project, o);
     if (file === null) return { status: 'aborted', reason: 'user' };
@@ -420,7 +402,7 @@ function sanitize(o: unknown): CreateCondaEnvOptions {
   };
 }
 
-export function registerCreateCondaEnv(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, machines: CurrentMachine): CreateCondaEnvCommand {
+export function registerCreateCondaEnv(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, machines: MachineResolver): CreateCondaEnvCommand {
   const cmd = new CreateCondaEnvCommand(log, machines);
   context.subscriptions.push(cmd);
   return cmd;

@@ -10,7 +10,7 @@ import type { Env, FileReader } from '../core/requirements/types';
 import { LineIndex, type Span } from '../core/text';
 import { DIAGNOSTIC_SOURCE, DOCS_BASE, Settings } from '../constants';
 import { onDidChangeSettings, readSettings } from './config';
-import type { CurrentMachine } from './currentMachine';
+import type { MachineResolver } from './machineResolver';
 import { Debouncer, Generations } from './debounce';
 import { ANALYZED_SCHEMES, kindForDocument, type AnalyzedKind } from './free/documentFilter';
 import { createFileReader, pathKey, readTextFile } from './free/fileReader';
@@ -120,7 +120,7 @@ export class DiagnosticsController implements vscode.Disposable {
 
   constructor(
     private readonly log: vscode.LogOutputChannel,
-    private readonly machines: CurrentMachine,
+    private readonly machines: MachineResolver,
     private readonly analyze: Analyzer,
   ) {
     const subs = this.disposables;
@@ -396,7 +396,7 @@ export function sameDiagnostic(a: vscode.Diagnostic, b: vscode.Diagnostic): bool
 export function registerDiagnostics(
   context: vscode.ExtensionContext,
   log: vscode.LogOutputChannel,
-  machines: CurrentMachine,
+  machines: MachineResolver,
   analyze: Analyzer,
 ): DiagnosticsController {
   const controller = new DiagnosticsController(log, machines, analyze);

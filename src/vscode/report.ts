@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { Commands, DOCS_BASE } from '../constants';
 import { KNOWLEDGE_AS_OF, recommend } from '../core/knowledge/recommend';
 import { LineIndex } from '../core/text';
-import type { CurrentMachine } from './currentMachine';
+import type { MachineResolver } from './machineResolver';
 import { analyzedKind, documentPath, keyOf, openDocumentAt, type Analyzer } from './diagnostics';
 import { ANALYZED_GLOB, EXCLUDED_GLOB, kindForPath } from './free/documentFilter';
 import { createFileReader, readTextFile } from './free/fileReader';
@@ -31,7 +31,7 @@ async function collectFiles(token: vscode.CancellationToken): Promise<{ path: st
   return [...byKey.values()].sort((a, b) => displayPath(a.path).localeCompare(displayPath(b.path)));
 }
 
-async function showReport(log: vscode.LogOutputChannel, machines: CurrentMachine, analyze: Analyzer): Promise<void> {
+async function showReport(log: vscode.LogOutputChannel, machines: MachineResolver, analyze: Analyzer): Promise<void> {
   const markdown = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('AI Env Doctor: building the report'), cancellable: false },
     async () => {
@@ -104,7 +104,7 @@ async function showReport(log: vscode.LogOutputChannel, machines: CurrentMachine
   await vscode.window.showTextDocument(doc, { preview: false });
 }
 
-export function registerReport(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, machines: CurrentMachine, analyze: Analyzer): void {
+export function registerReport(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, machines: MachineResolver, analyze: Analyzer): void {
   context.subscriptions.push(
     vscode.commands.registerCommand(Commands.showReport, async () => {
       try {

@@ -17,9 +17,11 @@ import { isTrusted, onDidGrantTrust } from './trust';
 export type MachineState = 'probing' | 'ready' | 'error' | 'timeout';
 
 const FOCUS_THROTTLE_MS = 60_000;
+/** How much longer than the probe timeout a caller of fresh() waits (the probes run in sequence). */
+const FRESH_GRACE_MS = 2000;
 const PYTHON_EXTENSION_ID = 'ms-python.python';
 
-export class MachineService implements vscode.Disposable {
+export class DetectionService implements vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<void>();
   private readonly disposables: vscode.Disposable[] = [this.emitter];
   private readonly probeState = newProbeState();
@@ -39,10 +41,7 @@ export class MachineService implements vscode.Disposable {
 
   readonly onDidChange: vscode.Event<void> = this.emitter.event;
 
-  constructor(
-    private readonly log: vscode.LogOutputChannel,
-    _context: vscode.ExtensionContext,
-  ) {
+  constructor(private readonly log: vscode.LogOutputChannel) {
     onDidChangeSettings((e) => {
       if (e.affectsConfiguration(Settings.refreshIntervalSeconds)) this.schedule();
       if ([Settings.nvidiaSmiPath, Settings.pythonPath, Settings.condaPath, Settings.probeTimeoutSeconds]
@@ -190,6 +189,31 @@ export class MachineService implements vscode.Disposable {
     } finally {
       this.abort = null;
     }
+  }
+
+  /**
+   * A detection that started after this call (a refresh), bounded by the probe timeout plus a grace
+   * period and by `token`; when neither allows one, the last known detection (null when none).
+   */
+  async fresh(token?: vscode.CancellationToken): Promise<Detection | null> {
+    const limitMs = readSettings().probeTimeoutSeconds * 1000 + FRESH_GRACE_MS;
+    let timer: NodeJS.Timeout | undefined;
+    let cancelled: vscode.Disposable | undefined;
+    try {
+      await Promise.race([
+        this.refresh('fresh machine requested'),
+        new Promise<void>((resolve) => {
+          timer = setTimeout(resolve, limitMs);
+          cancelled = token?.onCancellationRequested(() => resolve());
+        }),
+      ]);
+    } catch (e) {
+      this.log.warn(`refresh for a fresh machine failed: ${(e as Error).message}`);
+    } finally {
+      if (timer) clearTimeout(timer);
+      cancelled?.dispose();
+    }
+    return this.current;
   }
 
   /** Whether what is shown comes only from the no-process first paint. */
