@@ -13,7 +13,7 @@ export interface Words {
 }
 
 const GPU_PROBLEMS: Record<GpuError, () => Words> = {
-  'not-installed': () => msg('nvidia-smi not found'),
+  'not-installed': () => msg('nvidia-smi not found (no NVIDIA driver installed, or not on PATH)'),
   'no-driver': () => msg('NVIDIA driver not loaded (nvidia-smi cannot communicate with it)'),
   'driver-library-mismatch': () => msg('driver/library version mismatch: reboot after a driver update'),
   'no-devices': () => msg('no NVIDIA devices found'),
@@ -21,9 +21,9 @@ const GPU_PROBLEMS: Record<GpuError, () => Words> = {
   unparsed: () => msg('nvidia-smi output not recognised'),
 };
 
-/** What a GPU probe error means, in a sentence. */
-export function gpuProblem(error: GpuError): Words {
-  return GPU_PROBLEMS[error]();
+/** What a GPU probe error means, in a sentence (an error this version does not know: its code). */
+export function gpuProblem(error: GpuError | string): Words {
+  return (GPU_PROBLEMS as Record<string, (() => Words) | undefined>)[error]?.() ?? { message: error, l10n: { template: error, args: [] } };
 }
 
 /** The env's short name: its name, else its folder's name, else "Python 3.x"; null when nothing is known. */

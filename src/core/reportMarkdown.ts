@@ -5,6 +5,7 @@ import type { Detection } from './detection';
 import type { Severity } from './finding';
 import type { Machine } from './machine';
 import { recommendationGap, type Recommendation } from './knowledge/recommend';
+import { gpuProblem } from './describe';
 import { localized } from './l10n';
 import { codeBlock, escapeMarkdown, inlineCode as code } from './markdown';
 
@@ -80,7 +81,8 @@ function machineSection(m: Machine | null, t: Translate): string[] {
   if (g.driver) out.push(`- ${t('NVIDIA driver: {0} (supports CUDA up to {1})', code(g.driver), code(g.cuda ?? '?'))}`);
   if (g.error) {
     const detail = g.errorDetail ? ` — ${escapeMarkdown(g.errorDetail)}` : '';
-    out.push(`- ${t('Detection problem: {0}', code(g.error))}${detail}`);
+    const problem = escapeMarkdown(localized(gpuProblem(g.error), (template, args) => t(template, ...args)));
+    out.push(`- ${t('Detection problem: {0}', `${problem} (${code(g.error)})`)}${detail}`);
   }
   out.push(`- ${t('Python: {0}', m.python ? code(m.python) : t('unknown'))}`, '');
   return out;
