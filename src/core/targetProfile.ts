@@ -1,6 +1,8 @@
 // The `aiEnvDoctor.target` setting (a GPU server described by hand) read into the flags core's
-// machineFromFlags takes, with every problem named so the log can say why a value was ignored.
+// machineFromFlags takes, with every problem named so the log can say why a value was ignored. Values
+// are judged by the same validator as the CLI's machine flags (checkMachineValue).
 import type { Platform } from './machine';
+import { checkMachineValue, type MachineField } from './machineProfile';
 
 export interface TargetFlags {
   driver?: string;
@@ -17,12 +19,13 @@ export interface TargetParse {
   problems: string[];
 }
 
-const PLATFORMS: readonly Platform[] = ['linux', 'win32', 'darwin'];
-const CHECKS: Record<Exclude<keyof TargetFlags, 'platform'>, { key: string; pattern: RegExp }> = {
-  driver: { key: 'driver', pattern: /^\d+(?:\.\d+){1,3}$/ },
-  gpu: { key: 'gpu', pattern: /\S/ },
-  computeCap: { key: 'computeCapability', pattern: /^\d+\.\d+$/ },
-  python: { key: 'python', pattern: /^\d+\.\d+(?:\.\d+)?$/ },
+/** Setting key → flag. */
+const KEYS: Record<string, MachineField> = {
+  driver: 'driver',
+  gpu: 'gpu',
+  computeCapability: 'computeCap',
+  platform: 'platform',
+  python: 'python',
 };
 
 export function parseTargetSetting(value: unknown): TargetParse {
@@ -31,24 +34,22 @@ export function parseTargetSetting(value: unknown): TargetParse {
   if (typeof value !== 'object' || Array.isArray(value)) {
     return { flags: null, problems: ['aiEnvDoctor.target must be an object'] };
   }
-  const v = value as Record<string, unknown>;
-  const flags: TargetFlags = {};
-  for (const [flag, { key, pattern }] of Object.entries(CHECKS) as [keyof typeof CHECKS, (typeof CHECKS)[keyof typeof CHECKS]][]) {
-    const raw = v[key];
-    if (raw === undefined || raw === null || raw === '') continue;
-    if (typeof raw !== 'string' || !pattern.test(raw.trim())) {
-      problems.push(`aiEnvDoctor.target.${key}: ignored ${JSON.stringify(raw)}`);
+  const flags: Record<string, string> = {};
+  for (const [key, raw] of Object.entries(value as Record<string, unknown>)) {
+    const field = Object.hasOwn(KEYS, key) ? KEYS[key] : undefined;
+    if (!field) {
+      problems.push(`aiEnvDoctor.target.${key}: unknown key`);
       continue;
     }
-    flags[flag] = raw.trim();
+    // Blank means unset, as an empty CLI flag does.
+    if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) continue;
+    if (typeof raw !== 'string') {
+      problems.push(`aiEnvDoctor.target.${key}: ignored ${JSON.stringify(raw)} (a string is expected)`);
+      continue;
+    }
+    const r = checkMachineValue(field, raw);
+    if ('error' in r) problems.push(`aiEnvDoctor.target.${key}: ignored ${JSON.stringify(raw)}: ${r.error}`);
+    else flags[field] = r.value;
   }
-  const platform = v.platform;
-  if (platform !== undefined && platform !== null && platform !== '') {
-    if (typeof platform === 'string' && (PLATFORMS as readonly string[]).includes(platform)) flags.platform = platform as Platform;
-    else problems.push(`aiEnvDoctor.target.platform: ignored ${JSON.stringify(platform)} (linux, win32 or darwin)`);
-  }
-  for (const key of Object.keys(v)) {
-    if (key !== 'platform' && !Object.values(CHECKS).some((c) => c.key === key)) problems.push(`aiEnvDoctor.target.${key}: unknown key`);
-  }
-  return { flags: Object.keys(flags).length > 0 ? flags : null, problems };
+  return { flags: Object.keys(flags).length > 0 ? (flags as TargetFlags) : null, problems };
 }
