@@ -1,8 +1,9 @@
 // Composition root: the log first, then one register*(context, ...) per feature. Nothing else lives here.
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { Commands } from './constants';
-import { analyzeDocument } from './core/analyze';
 import { hoverAt } from './core/hover';
+import { AnalysisWorkerClient, type AnalysisRequest } from './vscode/analysisClient';
 import { createLog } from './vscode/log';
 import { DetectionService } from './vscode/detectionService';
 import { MachineResolver } from './vscode/machineResolver';
@@ -12,6 +13,9 @@ import { registerHover } from './vscode/hover';
 import { registerReport } from './vscode/report';
 import { registerCreateCondaEnv } from './vscode/createCondaEnv';
 import { registerStatusBar } from './vscode/statusBar';
+
+/** An analysis still running after this is stopped (the worker is replaced) and reported in the log. */
+const ANALYSIS_DEADLINE_MS = 20_000;
 
 export function activate(context: vscode.ExtensionContext): void {
   const log = createLog();
@@ -24,10 +28,14 @@ export function activate(context: vscode.ExtensionContext): void {
   const machine = new MachineResolver(log, detection);
   context.subscriptions.push(detection, machine);
   registerStatusBar(context, log, detection);
-  const diagnostics = registerDiagnostics(context, log, machine, analyzeDocument);
+  // Analysis runs in a worker thread (bundled beside this file), so typing never waits for it.
+  const worker = new AnalysisWorkerClient(path.join(__dirname, 'analysisWorker.js'), ANALYSIS_DEADLINE_MS, (m) => log.warn(`analysis worker: ${m}`));
+  context.subscriptions.push({ dispose: () => worker.dispose() });
+  const analyze = (request: AnalysisRequest) => worker.analyze(request);
+  const diagnostics = registerDiagnostics(context, log, machine, analyze);
   registerCodeActions(context, log, diagnostics);
   registerHover(context, log, machine, hoverAt);
-  registerReport(context, log, machine, analyzeDocument);
+  registerReport(context, log, machine, analyze);
   registerCreateCondaEnv(context, log, machine);
 }
 

@@ -12,6 +12,7 @@ import type { Machine } from '../core/machine';
 import type { FileReader } from '../core/requirements/types';
 import { LineIndex } from '../core/text';
 import { nodeFileReader, readTextFile } from '../system/fileReader';
+import { findingIdentity } from '../core/findingIdentity';
 import { kindForPath } from '../vscode/free/documentFilter';
 import { applyEdits, planFixAll } from '../vscode/free/fixAll';
 import { machineOptions, parse, UsageError, type CliIO } from './args';
@@ -137,10 +138,6 @@ interface Analysis {
   texts: Map<string, string>;
 }
 
-function findingKey(file: string, f: Finding): string {
-  return `${file}\0${f.code}\0${f.span.start}\0${f.span.end}\0${f.message}`;
-}
-
 function analyzeAll(files: string[], machine: Machine | null, reader: FileReader, io: CliIO, unpinned: boolean): Analysis {
   const byFile = new Map<string, Finding[]>();
   const texts = new Map<string, string>();
@@ -156,7 +153,7 @@ function analyzeAll(files: string[], machine: Machine | null, reader: FileReader
       // also checked on its own).
       const elsewhere = f.file && !/^[a-z][a-z0-9+.-]*:\/\//i.test(f.file) ? path.resolve(f.file) : null;
       const owner = elsewhere && elsewhere !== file ? elsewhere : file;
-      const key = findingKey(owner, f);
+      const key = findingIdentity(f, owner);
       if (seen.has(key)) continue;
       seen.add(key);
       if (!byFile.has(owner)) byFile.set(owner, []);

@@ -12,6 +12,7 @@ import { newProbeState } from '../system/nvidiaSmiProbe';
 import { newTorchProbeCache } from '../system/torchProbe';
 import { Settings } from '../constants';
 import { onDidChangeSettings, readSettings } from './config';
+import { logRejection } from './log';
 import { isTrusted, onDidGrantTrust } from './trust';
 
 export type MachineState = 'probing' | 'ready' | 'error' | 'timeout';
@@ -45,14 +46,14 @@ export class DetectionService implements vscode.Disposable {
     onDidChangeSettings((e) => {
       if (e.affectsConfiguration(Settings.refreshIntervalSeconds)) this.schedule();
       if ([Settings.nvidiaSmiPath, Settings.pythonPath, Settings.condaPath, Settings.probeTimeoutSeconds]
-        .some((k) => e.affectsConfiguration(k))) void this.refresh('settings');
+        .some((k) => e.affectsConfiguration(k))) this.refreshLogged('settings');
     }, undefined, this.disposables);
-    this.disposables.push(onDidGrantTrust(() => void this.refresh('workspace trusted')));
+    this.disposables.push(onDidGrantTrust(() => this.refreshLogged('workspace trusted')));
     this.disposables.push(vscode.window.onDidChangeWindowState((s) => {
-      if (s.focused && Date.now() - this.lastRefreshStarted > FOCUS_THROTTLE_MS) void this.refresh('window focus');
+      if (s.focused && Date.now() - this.lastRefreshStarted > FOCUS_THROTTLE_MS) this.refreshLogged('window focus');
     }));
     this.schedule();
-    void this.start();
+    logRejection(this.log, 'detection start', this.start());
   }
 
   /** Last detection (null until something is known). */
@@ -96,7 +97,7 @@ export class DetectionService implements vscode.Disposable {
       const api = await PythonExtension.api();
       if (this.disposed) return;
       this.python = api;
-      this.disposables.push(api.environments.onDidChangeActiveEnvironmentPath(() => void this.refresh('interpreter changed')));
+      this.disposables.push(api.environments.onDidChangeActiveEnvironmentPath(() => this.refreshLogged('interpreter changed')));
     } catch (e) {
       this.log.info(`Python extension API unavailable: ${(e as Error).message}`);
     }
@@ -120,7 +121,12 @@ export class DetectionService implements vscode.Disposable {
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
     const seconds = readSettings().refreshIntervalSeconds;
-    if (seconds > 0) this.timer = setInterval(() => void this.refresh('interval'), Math.max(5, seconds) * 1000);
+    if (seconds > 0) this.timer = setInterval(() => this.refreshLogged('interval'), Math.max(5, seconds) * 1000);
+  }
+
+  /** refresh() from an event: its failure is logged, never left unhandled. */
+  private refreshLogged(reason: string): void {
+    logRejection(this.log, `detection refresh (${reason})`, this.refresh(reason));
   }
 
   /**

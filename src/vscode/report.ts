@@ -3,12 +3,13 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { Commands, DOCS_BASE } from '../constants';
+import { findingIdentity } from '../core/findingIdentity';
 import { KNOWLEDGE_AS_OF, recommend } from '../core/knowledge/recommend';
 import { LineIndex } from '../core/text';
 import type { MachineResolver } from './machineResolver';
 import { analyzedKind, documentPath, keyOf, openDocumentAt, type Analyzer } from './diagnostics';
 import { ANALYZED_GLOB, EXCLUDED_GLOB, kindForPath } from './free/documentFilter';
-import { createFileReader, readTextFile } from './free/fileReader';
+import { readTextFile } from './free/fileReader';
 import { buildReport, type ReportFile, type ReportFinding } from '../core/reportMarkdown';
 import { readSettings } from './config';
 import { trMessage } from './translate';
@@ -39,39 +40,37 @@ async function showReport(log: vscode.LogOutputChannel, machines: MachineResolve
       const timer = setTimeout(() => cts.cancel(), 20_000);
       try {
         const files = await collectFiles(cts.token);
-        const reader = createFileReader((p) => openDocumentAt(p)?.getText());
+        const open = vscode.workspace.textDocuments.filter((d) => d.uri.scheme === 'file' && d.isDirty).map((d): [string, string] => [keyOf(documentPath(d)), d.getText()]);
         const results = new Map<string, { display: string; findings: ReportFinding[]; seen: Set<string> }>();
+        const read = new Map<string, string | null>();
         const texts = new Map<string, LineIndex>();
         const indexFor = (p: string): LineIndex => {
           const k = keyOf(p);
           let idx = texts.get(k);
           if (!idx) {
-            idx = new LineIndex(openDocumentAt(p)?.getText() ?? reader.texts.get(k) ?? readTextFile(p) ?? '');
+            idx = new LineIndex(openDocumentAt(p)?.getText() ?? read.get(k) ?? readTextFile(p) ?? '');
             texts.set(k, idx);
           }
           return idx;
         };
         for (const f of files) results.set(keyOf(f.path), { display: displayPath(f.path), findings: [], seen: new Set() });
         for (const f of files) {
+          if (cts.token.isCancellationRequested) break;
           const text = openDocumentAt(f.path)?.getText() ?? readTextFile(f.path);
           if (text === null) continue;
           try {
-            const { findings } = analyze(f.path, text, machines.machineFor(f.uri), {
-              reader,
-              env: process.env,
-              unpinned: readSettings(f.uri).unpinnedRequirements,
-            });
-            for (const x of findings) {
+            const result = await analyze({ path: f.path, text, machine: machines.machineFor(f.uri), unpinned: readSettings(f.uri).unpinnedRequirements, open });
+            for (const [k, t] of result.texts) if (!read.has(k)) read.set(k, t);
+            for (const x of result.findings) {
               const file = x.file ?? f.path;
               const k = keyOf(file);
               let bucket = results.get(k);
               if (!bucket) results.set(k, (bucket = { display: displayPath(file), findings: [], seen: new Set() }));
-              const pos = indexFor(file).positionAt(x.span.start);
-              const id = `${x.code}|${x.span.start}|${x.span.end}|${x.message}`;
+              const id = findingIdentity(x, k);
               if (bucket.seen.has(id)) continue;
               bucket.seen.add(id);
-              const message = trMessage(x);
-              bucket.findings.push({ line: pos.line + 1, column: pos.character + 1, severity: x.severity, code: x.code, message });
+              const pos = indexFor(file).positionAt(x.span.start);
+              bucket.findings.push({ line: pos.line + 1, column: pos.character + 1, severity: x.severity, code: x.code, message: trMessage(x) });
             }
           } catch (e) {
             log.error(`report: analysis of ${f.path} failed: ${e instanceof Error ? e.message : String(e)}`);
