@@ -17,6 +17,7 @@ import { findConda } from '../system/condaLocator';
 import { existingEnv, pythonInPrefix, runPlan, type PlanRunResult } from '../system/condaRunner';
 import { checkTorchIn, loadProject, previewFixes, writePrefixGitignore } from '../system/createEnvProject';
 import { readSettings } from './config';
+import { logRejection } from './log';
 import type { MachineResolver } from './machineResolver';
 import { tr } from './translate';
 
@@ -236,9 +237,8 @@ export class CreateCondaEnvCommand implements vscode.Disposable {
     if (!vscode.workspace.isTrusted) {
       const message = vscode.l10n.t('Creating a conda environment runs programs, so it needs a trusted workspace.');
       const manage = vscode.l10n.t('Manage Workspace Trust');
-      void vscode.window.showErrorMessage(message, manage).then((a) => {
-        if (a === manage) void vscode.commands.executeCommand('workbench.trust.manage');
-      });
+      logRejection(log, 'trust prompt', vscode.window.showErrorMessage(message, manage).then((a) =>
+        a === manage ? vscode.commands.executeCommand('workbench.trust.manage') : undefined));
       return { status: 'refused', reason: 'untrusted', message };
     }
     if (this.running) {
@@ -257,9 +257,8 @@ export class CreateCondaEnvCommand implements vscode.Disposable {
     if (!tool) {
       const message = t(M.noConda());
       const how = vscode.l10n.t('How to install Miniconda');
-      void vscode.window.showErrorMessage(message, how).then((a) => {
-        if (a === how) void vscode.env.openExternal(vscode.Uri.parse(M.MINICONDA_URL));
-      });
+      logRejection(log, 'Miniconda link', vscode.window.showErrorMessage(message, how).then((a) =>
+        a === how ? vscode.env.openExternal(vscode.Uri.parse(M.MINICONDA_URL)) : undefined));
       return { status: 'refused', reason: 'no-conda', message };
     }
     log.info(`create-env: ${tool.flavor} at ${tool.path}; folder ${dir}`);
@@ -357,10 +356,10 @@ export class CreateCondaEnvCommand implements vscode.Disposable {
       const retry = vscode.l10n.t('Retry');
       const actions = result.cancelled ? [showLog] : [showLog, retry];
       const shown = result.cancelled ? vscode.window.showWarningMessage(message, ...actions) : vscode.window.showErrorMessage(message, ...actions);
-      void shown.then((a) => {
+      logRejection(log, 'create-env retry', shown.then((a) => {
         if (a === showLog) log.show();
-        if (a === retry) void vscode.commands.executeCommand(Commands.createCondaEnv, { ...o, yes: false, signal: undefined });
-      });
+        return a === retry ? vscode.commands.executeCommand(Commands.createCondaEnv, { ...o, yes: false, signal: undefined }) : undefined;
+      }));
       return {
         status: result.cancelled ? 'cancelled' : 'failed', plan: argvs, prefix: result.prefix, errorLines: result.errorLines,
         leftBehind: result.leftBehind, message,
