@@ -81,6 +81,7 @@ export class DiagnosticsController implements vscode.Disposable {
   /** The analysis running per document (the worker answers asynchronously). */
   private readonly running = new Map<string, { gen: number; version: number; result: Promise<Analysis | undefined> }>();
   private readonly disposables: vscode.Disposable[] = [];
+  private disposed = false;
 
   constructor(
     private readonly log: vscode.LogOutputChannel,
@@ -244,13 +245,13 @@ export class DiagnosticsController implements vscode.Disposable {
     try {
       result = await this.analyze({ path: docPath, text, machine, unpinned: readSettings(doc.uri).unpinnedRequirements, open: open.texts });
     } catch (e) {
-      if (!this.generations.isCurrent(key, gen)) return undefined;
+      if (this.disposed || !this.generations.isCurrent(key, gen)) return undefined;
       this.logOnce(key, `analysis of ${doc.uri.toString(true)} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
       this.forget(key); // no stale squiggles from an older text
       return undefined;
     }
     // Drop a stale result: a newer run started, the document closed or changed meanwhile.
-    if (!this.generations.isCurrent(key, gen) || doc.isClosed || doc.version !== version) return undefined;
+    if (this.disposed || !this.generations.isCurrent(key, gen) || doc.isClosed || doc.version !== version) return undefined;
     this.failed.delete(key);
     const analysis: Analysis = {
       key, uri: doc.uri, path: docPath, version, kind: result.kind, machine, findings: result.findings, entries: [], reads: new Set(result.reads),
@@ -289,6 +290,7 @@ export class DiagnosticsController implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.disposed = true;
     for (const d of this.disposables) d.dispose();
     this.analyses.clear();
   }
