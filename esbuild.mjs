@@ -1,4 +1,4 @@
-// Bundles the extension and the CLI. --production minifies (with source maps); --watch rebuilds on change.
+// Bundles the extension, its analysis worker and the CLI. --production minifies (with source maps); --watch rebuilds on change.
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
@@ -19,6 +19,8 @@ const common = {
 const builds = [
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // The editor's analysis runs in this worker thread (src/vscode/analysisClient.ts).
+  { ...common, entryPoints: ['src/vscode/analysisWorker.ts'], outfile: 'dist/analysisWorker.js' },
 ];
 
 if (watch) {

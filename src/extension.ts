@@ -1,10 +1,12 @@
 // Composition root: the log first, then one register*(context, ...) per feature. Nothing else lives here.
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { Commands } from './constants';
-import { analyzeDocument } from './core/analyze';
 import { hoverAt } from './core/hover';
+import { AnalysisWorkerClient, type AnalysisRequest } from './vscode/analysisClient';
 import { createLog } from './vscode/log';
-import { CurrentMachine } from './vscode/currentMachine';
+import { DetectionService } from './vscode/detectionService';
+import { MachineResolver } from './vscode/machineResolver';
 import { registerDiagnostics } from './vscode/diagnostics';
 import { registerCodeActions } from './vscode/codeActions';
 import { registerHover } from './vscode/hover';
@@ -13,6 +15,9 @@ import { registerCreateCondaEnv } from './vscode/createCondaEnv';
 import { registerStatusBar } from './vscode/statusBar';
 import { registerKnowledge } from './vscode/knowledge';
 
+/** An analysis still running after this is stopped (the worker is replaced) and reported in the log. */
+const ANALYSIS_DEADLINE_MS = 20_000;
+
 export function activate(context: vscode.ExtensionContext): void {
   const log = createLog();
   context.subscriptions.push(log);
@@ -20,13 +25,19 @@ export function activate(context: vscode.ExtensionContext): void {
   log.info(`AI Env Doctor ${String(context.extension.packageJSON.version)} activated`);
 
   registerKnowledge(context, log);
-  // Detection (MachineService) + status bar; documents are judged against the target profile, else detection.
-  const machine = new CurrentMachine(log, registerStatusBar(context, log));
-  context.subscriptions.push(machine);
-  const diagnostics = registerDiagnostics(context, log, machine, analyzeDocument);
+  // One detection for every feature; documents are judged against the target profile, else detection.
+  const detection = new DetectionService(log);
+  const machine = new MachineResolver(log, detection);
+  context.subscriptions.push(detection, machine);
+  registerStatusBar(context, log, detection);
+  // Analysis runs in a worker thread (bundled beside this file), so typing never waits for it.
+  const worker = new AnalysisWorkerClient(path.join(__dirname, 'analysisWorker.js'), ANALYSIS_DEADLINE_MS, (m) => log.warn(`analysis worker: ${m}`));
+  context.subscriptions.push({ dispose: () => worker.dispose() });
+  const analyze = (request: AnalysisRequest) => worker.analyze(request);
+  const diagnostics = registerDiagnostics(context, log, machine, analyze);
   registerCodeActions(context, log, diagnostics);
   registerHover(context, log, machine, hoverAt);
-  registerReport(context, log, machine, analyzeDocument);
+  registerReport(context, log, machine, analyze);
   registerCreateCondaEnv(context, log, machine);
 }
 

@@ -17,6 +17,7 @@ import { isUri } from '../core/uri';
 import { createFileReader, pathKey, readFailureText, readFileDecoded, readTextFile, type ReadFailure } from '../system/fileReader';
 import { isExcludedFolder, kindForPath } from '../core/documents';
 import { planFixAll } from '../core/fixes/plan';
+import { findingIdentity } from '../core/findingIdentity';
 import { machineOptions, parse, UsageError, type CliIO } from './args';
 import { resolveMachine } from './machine';
 import { NOT_FIXED_REASON, realInScope, writeFixes, writeScope, type NotFixed, type WriteScope } from './fixFiles';
@@ -141,10 +142,6 @@ interface Analysis {
   unreadable: Map<string, ReadFailure>;
 }
 
-function findingKey(file: string, f: Finding): string {
-  return `${file}\0${f.code}\0${f.span.start}\0${f.span.end}\0${f.message}`;
-}
-
 /** A finding as printed and fixed: ${VAR} values written back as the variables, URL credentials masked in words. */
 function redacted(f: Finding, vars: ReadonlyMap<string, string>): Finding {
   return {
@@ -199,7 +196,7 @@ function analyzeAll(files: string[], machine: Machine | null, io: CliIO, unpinne
       let inside = insideCache.get(owner);
       if (inside === undefined) insideCache.set(owner, (inside = checked.has(owner) || realInScope(owner, scope) !== null));
       const f = inside ? redacted(raw, vars) : contentless(raw);
-      const key = findingKey(owner, f);
+      const key = findingIdentity(f, owner);
       if (seen.has(key)) continue;
       seen.add(key);
       if (!byFile.has(owner)) byFile.set(owner, []);

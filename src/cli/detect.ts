@@ -8,6 +8,7 @@ import { detectMachine } from '../system/detect';
 import { decodeText } from '../system/fileReader';
 import { recommend, recommendationGap, KNOWLEDGE_AS_OF } from '../core/knowledge/recommend';
 import type { Detection } from '../core/detection';
+import { gpuProblem } from '../core/describe';
 
 const HELP = `Usage: ai-env-doctor detect [--json] [--nvidia-smi-output FILE] [options]
 
@@ -88,15 +89,6 @@ export function toJson(d: Detection): DetectJson {
   };
 }
 
-const ERROR_TEXT: Record<string, string> = {
-  'not-installed': 'nvidia-smi not found (no NVIDIA driver installed, or not on PATH)',
-  'no-driver': 'NVIDIA driver not loaded (nvidia-smi cannot communicate with it)',
-  'driver-library-mismatch': 'driver/library version mismatch (reboot after a driver update)',
-  'no-devices': 'no NVIDIA devices found',
-  timeout: 'nvidia-smi timed out',
-  unparsed: 'nvidia-smi output not recognised',
-};
-
 /** Errors that say nothing about the GPUs: shown as "unknown", not "none" (the driver may still be known). */
 const UNKNOWN_ERRORS = new Set(['timeout', 'unparsed', 'driver-library-mismatch']);
 
@@ -129,8 +121,8 @@ export function toText(j: DetectJson, envChecked = true, gap: string | null = nu
   const g = j.gpu;
   if (g.vendor === 'apple') out.push('GPU:      Apple silicon (MPS)');
   else if (g.vendor === 'amd') out.push(`GPU:      AMD ${g.gpus.map((x) => x.name).join(', ')}${g.amdGfx?.length ? ` (${g.amdGfx.join(', ')})` : ''}`);
-  else if (g.gpus.length === 0 && UNKNOWN_ERRORS.has(g.error ?? '')) out.push(`GPU:      unknown (${ERROR_TEXT[g.error as string]})`);
-  else if (g.gpus.length === 0) out.push(`GPU:      none${g.error ? ` (${ERROR_TEXT[g.error] ?? g.error})` : ''}`);
+  else if (g.gpus.length === 0 && UNKNOWN_ERRORS.has(g.error ?? '')) out.push(`GPU:      unknown (${gpuProblem(g.error as string).message})`);
+  else if (g.gpus.length === 0) out.push(`GPU:      none${g.error ? ` (${gpuProblem(g.error).message})` : ''}`);
   g.gpus.forEach((x, i) => {
     if (g.vendor !== 'nvidia') return;
     const mem = x.memoryTotalMiB !== null ? `, ${x.memoryUsedMiB ?? '?'}/${x.memoryTotalMiB} MiB` : '';
@@ -139,7 +131,7 @@ export function toText(j: DetectJson, envChecked = true, gap: string | null = nu
   if (g.driver || g.vendor === 'nvidia') {
     out.push(`Driver:   ${g.driver ?? 'unknown'}${g.cuda ? `, supports CUDA ≤ ${g.cuda}` : ''}`);
   }
-  if (g.error && g.gpus.length > 0) out.push(`Warning:  ${ERROR_TEXT[g.error] ?? g.error}`);
+  if (g.error && g.gpus.length > 0) out.push(`Warning:  ${gpuProblem(g.error).message}`);
   if (j.env) {
     out.push(`Env:      ${j.env.name ?? '(no name)'}${j.env.prefix ? ` at ${j.env.prefix}` : ''}${j.env.python ? `, Python ${j.env.python}` : ''} [${j.env.source}]`);
   } else out.push(envChecked ? 'Env:      none found' : 'Env:      not checked (--no-env)');

@@ -2,6 +2,7 @@
 // variant), the driver it needs and why, whether this GPU has kernels in it, the Python range, the
 // install command for this machine and the knowledge base's as-of date. Markdown lines built with msg()
 // (the editor translates them; their templates carry the Markdown); values interpolated are escaped.
+import { escapeMarkdown as esc } from './markdown';
 import { format, msg, translate, type Localizable, type MsgArg } from './l10n';
 import type { Machine } from './machine';
 import type { Span } from './text';
@@ -14,9 +15,6 @@ import { variantKind } from './knowledge/variants';
 import { resolveTorch, type Resolution } from './rules/resolve';
 import { forPlatform, type IndexRef, type TorchReq } from './rules/model';
 
-function esc(s: string): string {
-  return s.replace(/[\\`*_{}[\]()#+\-.!<>|~]/g, (c) => `\\${c}`);
-}
 
 function inside(span: Span, offset: number): boolean {
   return offset >= span.start && offset <= span.end;

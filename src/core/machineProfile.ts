@@ -16,6 +16,7 @@ export interface MachineFlags {
 /** Thrown for a value that cannot describe a machine; the message says which and why. */
 export class MachineFlagError extends Error {}
 
+// Platform names as people write them; the canonical value is Node's process.platform.
 const PLATFORM_ALIASES: Record<string, Platform> = {
   linux: 'linux', win32: 'win32', windows: 'win32', win: 'win32', darwin: 'darwin', macos: 'darwin', mac: 'darwin', osx: 'darwin',
 };
@@ -28,6 +29,39 @@ function blank(v: string | null | undefined): v is null | undefined {
   return v === undefined || v === null || v.trim() === '';
 }
 
+/** The machine values a flag or the target setting can give. */
+export type MachineField = keyof MachineFlags;
+
+/**
+ * One validator for a machine value, shared by the CLI flags and the aiEnvDoctor.target setting: the
+ * canonical value, or why it cannot describe a machine. A driver needs at least major.minor ("550"
+ * alone cannot be compared with floors such as 550.54.14); platforms accept the usual aliases.
+ */
+export function checkMachineValue(field: MachineField, raw: string): { value: string } | { error: string } {
+  const v = raw.trim();
+  switch (field) {
+    case 'platform': {
+      const p = parsePlatform(v);
+      return p ? { value: p } : { error: `unknown platform "${raw}" (expected linux, win32 or darwin; windows, win, macos, mac and osx are accepted)` };
+    }
+    case 'driver':
+      return /^\d+(\.\d+){1,3}$/.test(v) ? { value: v } : { error: `driver version must look like 550.54.15 (at least major.minor), not "${raw}"` };
+    case 'computeCap':
+      return /^\d+\.\d+$/.test(v) ? { value: v } : { error: `compute capability must look like 8.9, not "${raw}"` };
+    case 'python':
+      return /^\d+\.\d+(\.\d+)?$/.test(v) ? { value: v } : { error: `Python version must look like 3.11, not "${raw}"` };
+    case 'gpu':
+      return v ? { value: v } : { error: 'GPU name is empty' };
+  }
+}
+
+/** The canonical value of a flag that is set (throws MachineFlagError for a malformed one). */
+function checked(field: MachineField, raw: string): string {
+  const r = checkMachineValue(field, raw);
+  if ('error' in r) throw new MachineFlagError(r.error);
+  return r.value;
+}
+
 function gpuEntry(name: string, cc: string | null, index: number): GpuInfo {
   return { index, name, computeCapability: cc, memoryTotalMiB: null, memoryUsedMiB: null, utilizationPercent: null };
 }
@@ -38,22 +72,13 @@ function gpuEntry(name: string, cc: string | null, index: number): GpuInfo {
  */
 export function machineFromFlags(flags: MachineFlags, base?: Machine | null): Machine {
   let platform: Platform = base?.platform ?? 'linux';
-  if (!blank(flags.platform)) {
-    const p = parsePlatform(flags.platform);
-    if (!p) throw new MachineFlagError(`unknown platform "${flags.platform}" (expected linux, win32 or darwin)`);
-    platform = p;
-  }
+  if (!blank(flags.platform)) platform = checked('platform', flags.platform) as Platform;
   const gpu = base ? { ...base.gpu, gpus: base.gpu.gpus.map((g) => ({ ...g })) } : noGpu();
   const any = [flags.driver, flags.gpu, flags.computeCap, flags.platform, flags.python].some((v) => !blank(v));
 
-  if (!blank(flags.computeCap) && !/^\d+\.\d+$/.test(flags.computeCap.trim())) {
-    throw new MachineFlagError(`compute capability must look like 8.9, not "${flags.computeCap}"`);
-  }
-  if (!blank(flags.driver) && !/^\d+(\.\d+){0,3}$/.test(flags.driver.trim())) {
-    throw new MachineFlagError(`driver version must look like 550.54.15, not "${flags.driver}"`);
-  }
-  if (!blank(flags.python) && !/^\d+\.\d+(\.\d+)?$/.test(flags.python.trim())) {
-    throw new MachineFlagError(`Python version must look like 3.11, not "${flags.python}"`);
+  for (const field of ['computeCap', 'driver', 'python'] as const) {
+    const v = flags[field];
+    if (!blank(v)) checked(field, v);
   }
 
   if (!blank(flags.gpu)) {

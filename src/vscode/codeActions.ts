@@ -7,6 +7,7 @@ import type { Finding } from '../core/finding';
 import {
   ANALYZED_SELECTOR, rangeInFile, sameDiagnostic, uriForPath, type DiagnosticEntry, type DiagnosticsController } from './diagnostics';
 import { fixEdits, planFixAll, preferredIndex, type FileEdit, type FixAllPlan } from '../core/fixes/plan';
+import { logRejection } from './log';
 import { trMessage } from './translate';
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('aiEnvDoctor');
@@ -34,14 +35,14 @@ export class FixProvider implements vscode.CodeActionProvider {
 
   constructor(private readonly controller: DiagnosticsController) {}
 
-  provideCodeActions(doc: vscode.TextDocument, range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext): vscode.CodeAction[] {
+  async provideCodeActions(doc: vscode.TextDocument, range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext): Promise<vscode.CodeAction[]> {
     const actions: vscode.CodeAction[] = [];
     const only = context.only;
     if (!only || only.contains(vscode.CodeActionKind.QuickFix) || vscode.CodeActionKind.QuickFix.contains(only)) {
       for (const x of this.quickFixes(doc, range, context)) actions.push(x);
     }
     if (only && (only.contains(FIX_ALL_KIND) || FIX_ALL_KIND.contains(only))) {
-      const fixAll = this.fixAll(doc);
+      const fixAll = await this.fixAll(doc);
       if (fixAll) actions.push(fixAll);
     }
     return actions;
@@ -73,9 +74,9 @@ export class FixProvider implements vscode.CodeActionProvider {
     return actions;
   }
 
-  private fixAll(doc: vscode.TextDocument): vscode.CodeAction | undefined {
+  private async fixAll(doc: vscode.TextDocument): Promise<vscode.CodeAction | undefined> {
     // An explicit request (e.g. codeActionsOnSave right after typing) must not miss a pending analysis.
-    if (this.controller.isPending(doc)) this.controller.ensureCurrent(doc);
+    if (this.controller.isPending(doc)) await this.controller.ensureCurrent(doc);
     const { plan, edit, entries } = fixAllEdit(this.controller, doc);
     if (plan.edits.length === 0) return undefined;
     const action = new vscode.CodeAction(vscode.l10n.t('Fix all AI Env Doctor problems'), FIX_ALL_KIND);
@@ -89,29 +90,29 @@ export class FixProvider implements vscode.CodeActionProvider {
 async function fixAllCommand(controller: DiagnosticsController, log: vscode.LogOutputChannel): Promise<void> {
   const doc = vscode.window.activeTextEditor?.document;
   if (!doc) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('Open a requirements, environment.yml or pyproject.toml file to fix it.'));
+    logRejection(log, 'message', vscode.window.showInformationMessage(vscode.l10n.t('Open a requirements, environment.yml or pyproject.toml file to fix it.')));
     return;
   }
-  if (!controller.ensureCurrent(doc)) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('AI Env Doctor does not check this file.'));
+  if (!(await controller.ensureCurrent(doc))) {
+    logRejection(log, 'message', vscode.window.showInformationMessage(vscode.l10n.t('AI Env Doctor does not check this file.')));
     return;
   }
   const { plan, edit } = fixAllEdit(controller, doc);
   if (plan.applied.length === 0) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('No AI Env Doctor fixes to apply.'));
+    logRejection(log, 'message', vscode.window.showInformationMessage(vscode.l10n.t('No AI Env Doctor fixes to apply.')));
     return;
   }
   const ok = await vscode.workspace.applyEdit(edit);
   if (!ok) {
     log.warn(`fix-all on ${doc.uri.toString(true)} was rejected by the editor`);
-    void vscode.window.showWarningMessage(vscode.l10n.t('The fixes could not be applied (the file changed?). Try again.'));
+    logRejection(log, 'message', vscode.window.showWarningMessage(vscode.l10n.t('The fixes could not be applied (the file changed?). Try again.')));
     return;
   }
   log.info(`fix-all on ${doc.uri.toString(true)}: ${plan.applied.length} applied, ${plan.skipped.length} left (overlapping)`);
   const text = plan.skipped.length
     ? vscode.l10n.t('Applied {0} fixes; {1} overlapping fixes left for a second run.', plan.applied.length, plan.skipped.length)
     : vscode.l10n.t('Applied {0} fixes.', plan.applied.length);
-  void vscode.window.showInformationMessage(text);
+  logRejection(log, 'message', vscode.window.showInformationMessage(text));
 }
 
 export function registerCodeActions(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, controller: DiagnosticsController): void {

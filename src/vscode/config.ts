@@ -6,7 +6,7 @@ import { Settings } from '../constants';
 import type { Machine } from '../core/machine';
 import { MachineFlagError, machineFromFlags } from '../core/machineProfile';
 import { executablePath } from './trust';
-import { parseTargetSetting, type TargetFlags } from './free/targetProfile';
+import { parseTargetSetting, type TargetFlags } from '../core/targetProfile';
 
 export interface SettingsSnapshot {
   /** The target profile, or null when unset (then the detected machine is used). */

@@ -15,7 +15,6 @@ import type { EnvTarget, ExistingAction, Plan } from '../core/createEnv/types';
 import { findConda } from '../system/condaLocator';
 import { pythonInPrefix, runPlan, targetState, type CondaTool, type PlanRunResult } from '../system/condaRunner';
 import { checkTorchIn, loadProject, writePrefixGitignore } from '../system/createEnvProject';
-import { detectMachine } from '../system/detect';
 import { readSettings } from './config';
 import {
   CANCEL_COMMAND, INTERNAL_COMMAND, sanitizeOptions, type CreateCondaEnvOptions, type CreateCondaEnvResult,
@@ -24,33 +23,17 @@ import {
   askName, askUnknown, FixPreviewProvider, headless, offerFixes, pickExisting, pickFolder, pickPython, pickSourceFile,
   pickTarget, selectInterpreter,
 } from './createCondaEnvPrompts';
-import type { CurrentMachine } from './currentMachine';
+import { logRejection } from './log';
+import type { MachineResolver } from './machineResolver';
 import { tr } from './translate';
 
 export { CANCEL_COMMAND, INTERNAL_COMMAND, type CreateCondaEnvOptions, type CreateCondaEnvResult } from './createCondaEnvOptions';
 
 const t = (m: M.Msg): string => tr(m.l10n);
 
-async function currentMachine(machines: CurrentMachine, folder: string, log: vscode.LogOutputChannel): Promise<Machine | null> {
-  const s = readSettings(vscode.Uri.file(folder));
-  // A fresh probe first (the cached one may be the no-process first paint, or old): the env is built for
-  // this GPU. Bounded by the probe timeout; the refresh command belongs to the status bar.
-  try {
-    await Promise.race([
-      vscode.commands.executeCommand(Commands.refresh),
-      new Promise((resolve) => setTimeout(resolve, s.probeTimeoutSeconds * 1000 + 2000)),
-    ]);
-  } catch (e) {
-    log.warn(`create-env: refresh failed: ${(e as Error).message}`);
-  }
-  const known = machines.machineFor(vscode.Uri.file(folder));
-  if (known) return known;
-  try {
-    return (await detectMachine({ timeoutMs: s.probeTimeoutSeconds * 1000, nvidiaSmiPath: s.nvidiaSmiPath || undefined, gpuOnly: true })).machine;
-  } catch (e) {
-    log.warn(`create-env: detection failed: ${(e as Error).message}`);
-    return null;
-  }
+async function currentMachine(machines: MachineResolver, folder: string): Promise<Machine | null> {
+  // A fresh detection (the cached one may be the no-process first paint, or old): the env is built for this GPU.
+  return machines.fresh(vscode.Uri.file(folder));
 }
 
 function logResult(log: vscode.LogOutputChannel, r: PlanRunResult): void {
@@ -64,7 +47,7 @@ export class CreateCondaEnvCommand implements vscode.Disposable {
   private readonly previews = new FixPreviewProvider();
   private readonly disposables: vscode.Disposable[] = [];
 
-  constructor(private readonly log: vscode.LogOutputChannel, private readonly machines: CurrentMachine) {
+  constructor(private readonly log: vscode.LogOutputChannel, private readonly machines: MachineResolver) {
     this.disposables.push(
       this.previews,
       vscode.workspace.registerTextDocumentContentProvider(FixPreviewProvider.scheme, this.previews),
@@ -86,9 +69,8 @@ export class CreateCondaEnvCommand implements vscode.Disposable {
     if (!vscode.workspace.isTrusted) {
       const message = vscode.l10n.t('Creating a conda environment runs programs, so it needs a trusted workspace.');
       const manage = vscode.l10n.t('Manage Workspace Trust');
-      void vscode.window.showErrorMessage(message, manage).then((a) => {
-        if (a === manage) void vscode.commands.executeCommand('workbench.trust.manage');
-      });
+      logRejection(log, 'trust prompt', vscode.window.showErrorMessage(message, manage).then((a) =>
+        a === manage ? vscode.commands.executeCommand('workbench.trust.manage') : undefined));
       return { status: 'refused', reason: 'untrusted', message };
     }
     if (this.running) {
@@ -107,14 +89,13 @@ export class CreateCondaEnvCommand implements vscode.Disposable {
     if (!tool) {
       const message = t(M.noConda());
       const how = vscode.l10n.t('How to install Miniconda');
-      void vscode.window.showErrorMessage(message, how).then((a) => {
-        if (a === how) void vscode.env.openExternal(vscode.Uri.parse(M.MINICONDA_URL));
-      });
+      logRejection(log, 'Miniconda link', vscode.window.showErrorMessage(message, how).then((a) =>
+        a === how ? vscode.env.openExternal(vscode.Uri.parse(M.MINICONDA_URL)) : undefined));
       return { status: 'refused', reason: 'no-conda', message };
     }
     log.info(`create-env: ${tool.flavor} at ${tool.path}; folder ${dir}`);
 
-    const machine = await currentMachine(this.machines, dir, log);
+    const machine = await currentMachine(this.machines, dir);
     let project = loadProject(dir);
     const file = await pickSourceFile(project, o);
     if (file === null) return { status: 'aborted', reason: 'user' };
@@ -249,13 +230,10 @@ export class CreateCondaEnvCommand implements vscode.Disposable {
       const retry = vscode.l10n.t('Retry');
       const actions = result.cancelled ? [showLog] : [showLog, retry];
       const shown = result.cancelled ? vscode.window.showWarningMessage(message, ...actions) : vscode.window.showErrorMessage(message, ...actions);
-      void shown.then((a) => {
+      logRejection(log, 'create-env retry', shown.then((a) => {
         if (a === showLog) log.show();
-        if (a === retry) {
-          void vscode.commands.executeCommand(INTERNAL_COMMAND, { ...o, yes: false, signal: undefined })
-            .then(undefined, (e: unknown) => log.error(`create-env: retry failed: ${String(e)}`));
-        }
-      });
+        return a === retry ? vscode.commands.executeCommand(INTERNAL_COMMAND, { ...o, yes: false, signal: undefined }) : undefined;
+      }));
       return {
         status: result.cancelled ? 'cancelled' : 'failed', plan: argvs, prefix: result.prefix, errorLines: result.errorLines,
         leftBehind: result.leftBehind, message,
@@ -280,7 +258,7 @@ export class CreateCondaEnvCommand implements vscode.Disposable {
   }
 }
 
-export function registerCreateCondaEnv(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, machines: CurrentMachine): CreateCondaEnvCommand {
+export function registerCreateCondaEnv(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, machines: MachineResolver): CreateCondaEnvCommand {
   const cmd = new CreateCondaEnvCommand(log, machines);
   context.subscriptions.push(cmd);
   return cmd;

@@ -1,28 +1,29 @@
 // Squiggles for requirements files, environment.yml and pyproject.toml/pixi.toml:
-// debounce (per document) → analyse (core) → drop stale results → publish. Findings that belong to an
+// debounce (per document) → analyse (core, in a worker thread) → drop stale results (a newer run, a
+// changed or closed document) → publish. Findings that belong to an
 // included file are shown on that file. The last analysis of each document is kept (with its version)
 // so quick fixes never recompute.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Finding, Severity } from '../core/finding';
+import { findingIdentity, uniqueBy } from '../core/findingIdentity';
 import type { Machine } from '../core/machine';
-import type { Env, FileReader } from '../core/requirements/types';
-import { LineIndex, type Span } from '../core/text';
-import { DIAGNOSTIC_SOURCE, DOCS_BASE, Settings } from '../constants';
+import { LineIndex } from '../core/text';
+import { DIAGNOSTIC_SOURCE, Settings } from '../constants';
+import type { AnalysisRequest, AnalysisResult } from './analysisClient';
 import { onDidChangeSettings, readSettings } from './config';
-import type { CurrentMachine } from './currentMachine';
-import { Debouncer, Generations } from './free/debounce';
-import { ANALYZED_SCHEMES, documentSelector, kindForDocument, type AnalyzedKind } from '../core/documents';
-import { createFileReader, pathKey, readTextFile } from '../system/fileReader';
+import { Debouncer, Generations } from './debounce';
+import { documentSelector } from '../core/documents';
+import { analyzedKind, docsUri, documentPath, keyOf, openDocumentAt, rangeIn, uriForPath } from './documentIdentity';
+import { readTextFile } from '../system/fileReader';
+import { logRejection } from './log';
+import type { MachineResolver } from './machineResolver';
 import { trMessage } from './translate';
 
-/** Core's analyzeDocument (injected by the composition root). */
-export type Analyzer = (
-  path: string,
-  text: string,
-  machine: Machine | null,
-  opts: { reader: FileReader; env?: Env; unpinned?: boolean },
-) => { kind: string; findings: Finding[] };
+export { analyzedKind, docsUri, documentPath, keyOf, openDocumentAt, rangeInFile, uriForPath } from './documentIdentity';
+
+/** Core's analyzeDocument, run off the extension host's thread (AnalysisWorkerClient). */
+export type Analyzer = (request: AnalysisRequest) => Promise<AnalysisResult>;
 
 export const DEBOUNCE_MS = 300;
 /** Documents larger than this are not analysed (no requirements file is this big). */
@@ -37,44 +38,6 @@ const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
   information: vscode.DiagnosticSeverity.Information,
   hint: vscode.DiagnosticSeverity.Hint,
 };
-
-/** The path core sees for a document: the file path, or the URI text for an untitled document. */
-export function documentPath(doc: vscode.TextDocument): string {
-  return doc.uri.scheme === 'file' ? doc.uri.fsPath : doc.uri.toString();
-}
-
-export function analyzedKind(doc: vscode.TextDocument): AnalyzedKind | null {
-  if (!ANALYZED_SCHEMES.includes(doc.uri.scheme)) return null;
-  return kindForDocument(doc.uri.scheme === 'file' ? doc.uri.fsPath : doc.uri.path, doc.languageId);
-}
-
-/** Comparable key for a core path: pathKey for a file path, the text itself for a URI (untitled). */
-export function keyOf(p: string): string {
-  return /^[a-z][a-z0-9+.-]+:/i.test(p) ? p : pathKey(p);
-}
-
-/** The open document at a core path, if any. */
-export function openDocumentAt(p: string): vscode.TextDocument | undefined {
-  const key = keyOf(p);
-  return vscode.workspace.textDocuments.find((d) => keyOf(documentPath(d)) === key);
-}
-
-/** Range of `span` in the file at `p` as it is now (open buffer, else disk). */
-export function rangeInFile(p: string, span: Span): vscode.Range {
-  const doc = openDocumentAt(p);
-  if (doc) return new vscode.Range(doc.positionAt(span.start), doc.positionAt(span.end));
-  const r = new LineIndex(readTextFile(p) ?? '').rangeOf(span);
-  return new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
-}
-
-/** URI of the file at a core path. */
-export function uriForPath(p: string): vscode.Uri {
-  return openDocumentAt(p)?.uri ?? vscode.Uri.file(p);
-}
-
-export function docsUri(code: string): vscode.Uri {
-  return vscode.Uri.parse(`${DOCS_BASE}${encodeURIComponent(code)}.md`);
-}
 
 /** One finding as shown: the diagnostic, where, and from which analysis. */
 export interface DiagnosticEntry {
@@ -109,11 +72,14 @@ export class DiagnosticsController implements vscode.Disposable {
   private readonly debouncer = new Debouncer<string>(DEBOUNCE_MS);
   private readonly generations = new Generations<string>();
   private readonly failed = new Set<string>();
+  /** The analysis running per document (the worker answers asynchronously). */
+  private readonly running = new Map<string, { gen: number; version: number; result: Promise<Analysis | undefined> }>();
   private readonly disposables: vscode.Disposable[] = [];
+  private disposed = false;
 
   constructor(
     private readonly log: vscode.LogOutputChannel,
-    private readonly machines: CurrentMachine,
+    private readonly machines: MachineResolver,
     private readonly analyze: Analyzer,
   ) {
     const subs = this.disposables;
@@ -162,32 +128,36 @@ export class DiagnosticsController implements vscode.Disposable {
     return a && a.version === doc.version ? a : undefined;
   }
 
-  /** Whether an analysis of `doc` is waiting for its debounce. */
+  /** Whether an analysis of `doc` is waiting for its debounce or running. */
   isPending(doc: vscode.TextDocument): boolean {
-    return this.debouncer.isPending(doc.uri.toString());
+    const key = doc.uri.toString();
+    return this.debouncer.isPending(key) || this.running.has(key);
   }
 
   /** Every current entry shown on `doc` (from its own analysis and from files that include it). */
   entriesFor(doc: vscode.TextDocument): DiagnosticEntry[] {
-    const key = doc.uri.toString();
-    const out: DiagnosticEntry[] = [];
-    const seen = new Set<string>();
-    for (const a of this.analyses.values()) {
-      for (const e of a.entries) {
-        if (e.uri.toString() !== key) continue;
-        if (e.version === null ? doc.isDirty : e.version !== doc.version) continue; // stale
-        const id = entryId(e.diagnostic);
-        if (seen.has(id)) continue;
-        seen.add(id);
-        out.push(e);
-      }
-    }
-    return out.sort((x, y) => x.diagnostic.range.start.compareTo(y.diagnostic.range.start));
+    const fresh = (e: DiagnosticEntry) => (e.version === null ? !doc.isDirty : e.version === doc.version);
+    return this.entriesOn(doc.uri.toString(), fresh).sort((x, y) => x.diagnostic.range.start.compareTo(y.diagnostic.range.start));
   }
 
-  /** Analyse `doc` now (pending debounce included) and publish; used by commands that need fresh results. */
-  ensureCurrent(doc: vscode.TextDocument): Analysis | undefined {
-    return this.current(doc) ?? this.analyzeNow(doc);
+  /** What every analysis reports on the document `key`, each finding once. */
+  private entriesOn(key: string, keep: (e: DiagnosticEntry) => boolean = () => true): DiagnosticEntry[] {
+    const all = [...this.analyses.values()].flatMap((a) => a.entries.filter((e) => e.uri.toString() === key && keep(e)));
+    return uniqueBy(all, (e) => findingIdentity(e.finding, keyOf(e.finding.file ?? key)));
+  }
+
+  /** An analysis of `doc` as it is now (waiting for a pending or running one); used by commands. */
+  async ensureCurrent(doc: vscode.TextDocument): Promise<Analysis | undefined> {
+    // A result for an older version is dropped; typing during the wait asks again (a few times at most).
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const done = this.current(doc);
+      if (done) return done;
+      if (doc.isClosed || analyzedKind(doc) === null) return undefined;
+      const running = this.running.get(doc.uri.toString());
+      const a = running && running.version === doc.version ? await running.result : await this.analyzeNow(doc);
+      if (a) return a;
+    }
+    return this.current(doc);
   }
 
   private schedule(doc: vscode.TextDocument, delayMs = DEBOUNCE_MS): void {
@@ -200,7 +170,7 @@ export class DiagnosticsController implements vscode.Disposable {
       key,
       () => {
         const live = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
-        if (live && !live.isClosed) this.analyzeNow(live);
+        if (live && !live.isClosed) logRejection(this.log, `analysis of ${key}`, this.analyzeNow(live));
       },
       delayMs,
     );
@@ -210,7 +180,7 @@ export class DiagnosticsController implements vscode.Disposable {
   private scheduleDependents(doc: vscode.TextDocument | vscode.Uri, delayMs = DEBOUNCE_MS): void {
     const uri = doc instanceof vscode.Uri ? doc : doc.uri;
     if (uri.scheme !== 'file') return;
-    const key = pathKey(uri.fsPath);
+    const key = keyOf(uri.fsPath);
     const self = uri.toString();
     for (const a of this.analyses.values()) {
       if (a.key === self || !a.reads.has(key)) continue;
@@ -224,13 +194,37 @@ export class DiagnosticsController implements vscode.Disposable {
     for (const d of vscode.workspace.textDocuments) this.schedule(d, 50);
   }
 
-  private analyzeNow(doc: vscode.TextDocument): Analysis | undefined {
+  /** Texts of the other open documents an include may name (by keyOf), with their versions. */
+  private openTexts(except: vscode.TextDocument): { texts: [string, string][]; versions: Map<string, number> } {
+    const texts: [string, string][] = [];
+    const versions = new Map<string, number>();
+    for (const d of vscode.workspace.textDocuments) {
+      if (d === except || d.isClosed || d.uri.scheme !== 'file') continue;
+      // A clean document that we do not analyse reads the same from disk: not worth copying to the worker.
+      if (!d.isDirty && analyzedKind(d) === null) continue;
+      const text = d.getText();
+      if (text.length > MAX_DOCUMENT_CHARS) continue;
+      const k = keyOf(documentPath(d));
+      texts.push([k, text]);
+      versions.set(k, d.version);
+    }
+    return { texts, versions };
+  }
+
+  private analyzeNow(doc: vscode.TextDocument): Promise<Analysis | undefined> {
     const key = doc.uri.toString();
     this.debouncer.cancel(key);
-    const kind = analyzedKind(doc);
-    if (kind === null || doc.isClosed) return undefined;
+    if (analyzedKind(doc) === null || doc.isClosed) return Promise.resolve(undefined);
     const gen = this.generations.next(key);
     const version = doc.version;
+    const result = this.run(doc, key, gen, version).finally(() => {
+      if (this.running.get(key)?.gen === gen) this.running.delete(key);
+    });
+    this.running.set(key, { gen, version, result });
+    return result;
+  }
+
+  private async run(doc: vscode.TextDocument, key: string, gen: number, version: number): Promise<Analysis | undefined> {
     const text = doc.getText();
     if (text.length > MAX_DOCUMENT_CHARS) {
       this.logOnce(key, `${doc.uri.fsPath}: not analysed (${text.length} characters)`);
@@ -239,75 +233,24 @@ export class DiagnosticsController implements vscode.Disposable {
     }
     const docPath = documentPath(doc);
     const machine = this.machines.machineFor(doc.uri);
-    const settings = readSettings(doc.uri);
-    const openVersions = new Map<string, number>();
-    const reader = createFileReader((p) => {
-      const open = openDocumentAt(p);
-      if (!open) return undefined;
-      openVersions.set(pathKey(p), open.version);
-      return open.getText();
-    });
-    let result: { kind: string; findings: Finding[] };
+    const open = this.openTexts(doc);
     const started = Date.now();
+    let result: AnalysisResult;
     try {
-      result = this.analyze(docPath, text, machine, { reader, env: process.env, unpinned: settings.unpinnedRequirements });
+      result = await this.analyze({ path: docPath, text, machine, unpinned: readSettings(doc.uri).unpinnedRequirements, open: open.texts });
     } catch (e) {
+      if (this.disposed || !this.generations.isCurrent(key, gen)) return undefined;
       this.logOnce(key, `analysis of ${doc.uri.toString(true)} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
       this.forget(key); // no stale squiggles from an older text
       return undefined;
     }
     // Drop a stale result: a newer run started, the document closed or changed meanwhile.
-    if (!this.generations.isCurrent(key, gen) || doc.isClosed || doc.version !== version) return undefined;
+    if (this.disposed || !this.generations.isCurrent(key, gen) || doc.isClosed || doc.version !== version) return undefined;
     this.failed.delete(key);
-
     const analysis: Analysis = {
-      key,
-      uri: doc.uri,
-      path: docPath,
-      version,
-      kind: result.kind,
-      machine,
-      findings: result.findings,
-      entries: [],
-      reads: reader.reads,
+      key, uri: doc.uri, path: docPath, version, kind: result.kind, machine, findings: result.findings, entries: [], reads: new Set(result.reads),
     };
-    const rootKey = keyOf(docPath);
-    const indexes = new Map<string, LineIndex>();
-    for (const raw of result.findings) {
-      const file = raw.file ?? docPath;
-      const fileKey = keyOf(file);
-      const isRoot = fileKey === rootKey;
-      const finding: Finding = { ...raw, file };
-      let range: vscode.Range;
-      let uri: vscode.Uri;
-      let entryVersion: number | null;
-      if (isRoot) {
-        range = new vscode.Range(doc.positionAt(raw.span.start), doc.positionAt(raw.span.end));
-        uri = doc.uri;
-        entryVersion = version;
-      } else {
-        let index = indexes.get(fileKey);
-        if (!index) {
-          index = new LineIndex(reader.texts.get(fileKey) ?? openDocumentAt(file)?.getText() ?? readTextFile(file) ?? '');
-          indexes.set(fileKey, index);
-        }
-        const r = index.rangeOf(raw.span);
-        range = new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
-        uri = uriForPath(file);
-        entryVersion = openVersions.get(fileKey) ?? null;
-      }
-      const diagnostic = toDiagnostic(finding, range);
-      if (!isRoot) {
-        diagnostic.relatedInformation = [
-          new vscode.DiagnosticRelatedInformation(
-            new vscode.Location(doc.uri, new vscode.Position(0, 0)),
-            vscode.l10n.t('Reported while checking {0}, which includes this file', path.basename(doc.uri.path)),
-          ),
-        ];
-      }
-      analysis.entries.push({ finding, diagnostic, uri, version: entryVersion, analysis });
-    }
-
+    analysis.entries = entriesOf(doc, analysis, new Map(result.texts), open.versions);
     const previous = this.analyses.get(key);
     this.analyses.set(key, analysis);
     this.publish(targets(previous, analysis));
@@ -328,17 +271,7 @@ export class DiagnosticsController implements vscode.Disposable {
   /** Set each URI's diagnostics to the union of what every analysis reports on it. */
   private publish(uris: Map<string, vscode.Uri>): void {
     for (const [key, uri] of uris) {
-      const diags: vscode.Diagnostic[] = [];
-      const seen = new Set<string>();
-      for (const a of this.analyses.values()) {
-        for (const e of a.entries) {
-          if (e.uri.toString() !== key) continue;
-          const id = entryId(e.diagnostic);
-          if (seen.has(id)) continue;
-          seen.add(id);
-          diags.push(e.diagnostic);
-        }
-      }
+      const diags = this.entriesOn(key).map((e) => e.diagnostic);
       if (diags.length) this.collection.set(uri, diags);
       else this.collection.delete(uri);
     }
@@ -351,9 +284,41 @@ export class DiagnosticsController implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.disposed = true;
     for (const d of this.disposables) d.dispose();
     this.analyses.clear();
   }
+}
+
+/**
+ * The entries of an analysis of `doc`: each finding placed on its file (the root document, or an
+ * include as the analysis read it), with the version of the text it was placed in.
+ */
+function entriesOf(doc: vscode.TextDocument, analysis: Analysis, texts: Map<string, string | null>, openVersions: Map<string, number>): DiagnosticEntry[] {
+  const rootKey = keyOf(analysis.path);
+  const indexes = new Map<string, LineIndex>();
+  return analysis.findings.map((raw) => {
+    const file = raw.file ?? analysis.path;
+    const fileKey = keyOf(file);
+    const finding: Finding = { ...raw, file };
+    if (fileKey === rootKey) {
+      const range = new vscode.Range(doc.positionAt(raw.span.start), doc.positionAt(raw.span.end));
+      return { finding, diagnostic: toDiagnostic(finding, range), uri: doc.uri, version: analysis.version, analysis };
+    }
+    let index = indexes.get(fileKey);
+    if (!index) {
+      index = new LineIndex(texts.get(fileKey) ?? openDocumentAt(file)?.getText() ?? readTextFile(file) ?? '');
+      indexes.set(fileKey, index);
+    }
+    const diagnostic = toDiagnostic(finding, rangeIn(index, raw.span));
+    diagnostic.relatedInformation = [
+      new vscode.DiagnosticRelatedInformation(
+        new vscode.Location(doc.uri, new vscode.Position(0, 0)),
+        vscode.l10n.t('Reported while checking {0}, which includes this file', path.basename(doc.uri.path)),
+      ),
+    ];
+    return { finding, diagnostic, uri: uriForPath(file), version: openVersions.get(fileKey) ?? null, analysis };
+  });
 }
 
 function targets(...analyses: (Analysis | undefined)[]): Map<string, vscode.Uri> {
@@ -389,7 +354,7 @@ export function sameDiagnostic(a: vscode.Diagnostic, b: vscode.Diagnostic): bool
 export function registerDiagnostics(
   context: vscode.ExtensionContext,
   log: vscode.LogOutputChannel,
-  machines: CurrentMachine,
+  machines: MachineResolver,
   analyze: Analyzer,
 ): DiagnosticsController {
   const controller = new DiagnosticsController(log, machines, analyze);

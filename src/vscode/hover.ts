@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { HoverResult } from '../core/hover';
 import type { Machine } from '../core/machine';
 import type { Env, FileReader } from '../core/requirements/types';
-import type { CurrentMachine } from './currentMachine';
+import type { MachineResolver } from './machineResolver';
 import { ANALYZED_SELECTOR, analyzedKind, documentPath, openDocumentAt } from './diagnostics';
 import { createFileReader } from '../system/fileReader';
 import { trMessage } from './translate';
@@ -22,7 +22,7 @@ export type HoverFn = (
 export class HoverProvider implements vscode.HoverProvider {
   constructor(
     private readonly log: vscode.LogOutputChannel,
-    private readonly machines: CurrentMachine,
+    private readonly machines: MachineResolver,
     private readonly hoverAt: HoverFn,
   ) {}
 
@@ -45,6 +45,6 @@ export class HoverProvider implements vscode.HoverProvider {
   }
 }
 
-export function registerHover(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, machines: CurrentMachine, hoverAt: HoverFn): void {
+export function registerHover(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, machines: MachineResolver, hoverAt: HoverFn): void {
   context.subscriptions.push(vscode.languages.registerHoverProvider(ANALYZED_SELECTOR, new HoverProvider(log, machines, hoverAt)));
 }

@@ -3,13 +3,14 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { Commands, DOCS_BASE } from '../constants';
+import { findingIdentity } from '../core/findingIdentity';
 import { KNOWLEDGE_AS_OF, recommend } from '../core/knowledge/recommend';
 import { LineIndex } from '../core/text';
-import type { CurrentMachine } from './currentMachine';
+import type { MachineResolver } from './machineResolver';
 import { analyzedKind, documentPath, keyOf, openDocumentAt, type Analyzer } from './diagnostics';
 import { ANALYZED_GLOB, EXCLUDED_GLOB, kindForPath } from '../core/documents';
-import { createFileReader, readTextFile } from '../system/fileReader';
-import { buildReport, type ReportFile, type ReportFinding } from './free/reportMarkdown';
+import { readTextFile } from '../system/fileReader';
+import { buildReport, type ReportFile, type ReportFinding } from '../core/reportMarkdown';
 import { readSettings } from './config';
 import { trMessage } from './translate';
 
@@ -31,7 +32,7 @@ async function collectFiles(token: vscode.CancellationToken): Promise<{ path: st
   return [...byKey.values()].sort((a, b) => displayPath(a.path).localeCompare(displayPath(b.path)));
 }
 
-async function showReport(log: vscode.LogOutputChannel, machines: CurrentMachine, analyze: Analyzer): Promise<void> {
+async function showReport(log: vscode.LogOutputChannel, machines: MachineResolver, analyze: Analyzer): Promise<void> {
   const markdown = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('AI Env Doctor: building the report'), cancellable: false },
     async () => {
@@ -39,39 +40,37 @@ async function showReport(log: vscode.LogOutputChannel, machines: CurrentMachine
       const timer = setTimeout(() => cts.cancel(), 20_000);
       try {
         const files = await collectFiles(cts.token);
-        const reader = createFileReader((p) => openDocumentAt(p)?.getText());
+        const open = vscode.workspace.textDocuments.filter((d) => d.uri.scheme === 'file' && d.isDirty).map((d): [string, string] => [keyOf(documentPath(d)), d.getText()]);
         const results = new Map<string, { display: string; findings: ReportFinding[]; seen: Set<string> }>();
+        const read = new Map<string, string | null>();
         const texts = new Map<string, LineIndex>();
         const indexFor = (p: string): LineIndex => {
           const k = keyOf(p);
           let idx = texts.get(k);
           if (!idx) {
-            idx = new LineIndex(openDocumentAt(p)?.getText() ?? reader.texts.get(k) ?? readTextFile(p) ?? '');
+            idx = new LineIndex(openDocumentAt(p)?.getText() ?? read.get(k) ?? readTextFile(p) ?? '');
             texts.set(k, idx);
           }
           return idx;
         };
         for (const f of files) results.set(keyOf(f.path), { display: displayPath(f.path), findings: [], seen: new Set() });
         for (const f of files) {
+          if (cts.token.isCancellationRequested) break;
           const text = openDocumentAt(f.path)?.getText() ?? readTextFile(f.path);
           if (text === null) continue;
           try {
-            const { findings } = analyze(f.path, text, machines.machineFor(f.uri), {
-              reader,
-              env: process.env,
-              unpinned: readSettings(f.uri).unpinnedRequirements,
-            });
-            for (const x of findings) {
+            const result = await analyze({ path: f.path, text, machine: machines.machineFor(f.uri), unpinned: readSettings(f.uri).unpinnedRequirements, open });
+            for (const [k, t] of result.texts) if (!read.has(k)) read.set(k, t);
+            for (const x of result.findings) {
               const file = x.file ?? f.path;
               const k = keyOf(file);
               let bucket = results.get(k);
               if (!bucket) results.set(k, (bucket = { display: displayPath(file), findings: [], seen: new Set() }));
-              const pos = indexFor(file).positionAt(x.span.start);
-              const id = `${x.code}|${x.span.start}|${x.span.end}|${x.message}`;
+              const id = findingIdentity(x, k);
               if (bucket.seen.has(id)) continue;
               bucket.seen.add(id);
-              const message = trMessage(x);
-              bucket.findings.push({ line: pos.line + 1, column: pos.character + 1, severity: x.severity, code: x.code, message });
+              const pos = indexFor(file).positionAt(x.span.start);
+              bucket.findings.push({ line: pos.line + 1, column: pos.character + 1, severity: x.severity, code: x.code, message: trMessage(x) });
             }
           } catch (e) {
             log.error(`report: analysis of ${f.path} failed: ${e instanceof Error ? e.message : String(e)}`);
@@ -104,7 +103,7 @@ async function showReport(log: vscode.LogOutputChannel, machines: CurrentMachine
   await vscode.window.showTextDocument(doc, { preview: false });
 }
 
-export function registerReport(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, machines: CurrentMachine, analyze: Analyzer): void {
+export function registerReport(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, machines: MachineResolver, analyze: Analyzer): void {
   context.subscriptions.push(
     vscode.commands.registerCommand(Commands.showReport, async () => {
       try {

@@ -44,7 +44,7 @@ suite('localisation (zh-cn)', () => {
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(1, 3));
     const text = (hovers ?? []).flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
     assert.match(text, HAN, text);
-    assert.match(text, /2\\\.1\\\.2/, 'the escaped torch version is kept');
+    assert.match(text, /2\.1\.2/, 'the torch version is kept');
     assert.doesNotMatch(text, /Knowledge as of|Published variants|Install for this machine/, text);
   });
 

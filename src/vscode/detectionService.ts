@@ -12,14 +12,17 @@ import { newProbeState } from '../system/nvidiaSmiProbe';
 import { newTorchProbeCache } from '../system/torchProbe';
 import { Settings } from '../constants';
 import { onDidChangeSettings, readSettings } from './config';
+import { logRejection } from './log';
 import { isTrusted, onDidGrantTrust } from './trust';
 
 export type MachineState = 'probing' | 'ready' | 'error' | 'timeout';
 
 const FOCUS_THROTTLE_MS = 60_000;
+/** How much longer than the probe timeout a caller of fresh() waits (the probes run in sequence). */
+const FRESH_GRACE_MS = 2000;
 const PYTHON_EXTENSION_ID = 'ms-python.python';
 
-export class MachineService implements vscode.Disposable {
+export class DetectionService implements vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<void>();
   private readonly disposables: vscode.Disposable[] = [this.emitter];
   private readonly probeState = newProbeState();
@@ -39,21 +42,18 @@ export class MachineService implements vscode.Disposable {
 
   readonly onDidChange: vscode.Event<void> = this.emitter.event;
 
-  constructor(
-    private readonly log: vscode.LogOutputChannel,
-    _context: vscode.ExtensionContext,
-  ) {
+  constructor(private readonly log: vscode.LogOutputChannel) {
     onDidChangeSettings((e) => {
       if (e.affectsConfiguration(Settings.refreshIntervalSeconds)) this.schedule();
       if ([Settings.nvidiaSmiPath, Settings.pythonPath, Settings.condaPath, Settings.probeTimeoutSeconds]
-        .some((k) => e.affectsConfiguration(k))) void this.refresh('settings');
+        .some((k) => e.affectsConfiguration(k))) this.refreshLogged('settings');
     }, undefined, this.disposables);
-    this.disposables.push(onDidGrantTrust(() => void this.refresh('workspace trusted')));
+    this.disposables.push(onDidGrantTrust(() => this.refreshLogged('workspace trusted')));
     this.disposables.push(vscode.window.onDidChangeWindowState((s) => {
-      if (s.focused && Date.now() - this.lastRefreshStarted > FOCUS_THROTTLE_MS) void this.refresh('window focus');
+      if (s.focused && Date.now() - this.lastRefreshStarted > FOCUS_THROTTLE_MS) this.refreshLogged('window focus');
     }));
     this.schedule();
-    void this.start();
+    logRejection(this.log, 'detection start', this.start());
   }
 
   /** Last detection (null until something is known). */
@@ -97,7 +97,7 @@ export class MachineService implements vscode.Disposable {
       const api = await PythonExtension.api();
       if (this.disposed) return;
       this.python = api;
-      this.disposables.push(api.environments.onDidChangeActiveEnvironmentPath(() => void this.refresh('interpreter changed')));
+      this.disposables.push(api.environments.onDidChangeActiveEnvironmentPath(() => this.refreshLogged('interpreter changed')));
     } catch (e) {
       this.log.info(`Python extension API unavailable: ${(e as Error).message}`);
     }
@@ -121,7 +121,12 @@ export class MachineService implements vscode.Disposable {
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
     const seconds = readSettings().refreshIntervalSeconds;
-    if (seconds > 0) this.timer = setInterval(() => void this.refresh('interval'), Math.max(5, seconds) * 1000);
+    if (seconds > 0) this.timer = setInterval(() => this.refreshLogged('interval'), Math.max(5, seconds) * 1000);
+  }
+
+  /** refresh() from an event: its failure is logged, never left unhandled. */
+  private refreshLogged(reason: string): void {
+    logRejection(this.log, `detection refresh (${reason})`, this.refresh(reason));
   }
 
   /**
@@ -190,6 +195,31 @@ export class MachineService implements vscode.Disposable {
     } finally {
       this.abort = null;
     }
+  }
+
+  /**
+   * A detection that started after this call (a refresh), bounded by the probe timeout plus a grace
+   * period and by `token`; when neither allows one, the last known detection (null when none).
+   */
+  async fresh(token?: vscode.CancellationToken): Promise<Detection | null> {
+    const limitMs = readSettings().probeTimeoutSeconds * 1000 + FRESH_GRACE_MS;
+    let timer: NodeJS.Timeout | undefined;
+    let cancelled: vscode.Disposable | undefined;
+    try {
+      await Promise.race([
+        this.refresh('fresh machine requested'),
+        new Promise<void>((resolve) => {
+          timer = setTimeout(resolve, limitMs);
+          cancelled = token?.onCancellationRequested(() => resolve());
+        }),
+      ]);
+    } catch (e) {
+      this.log.warn(`refresh for a fresh machine failed: ${(e as Error).message}`);
+    } finally {
+      if (timer) clearTimeout(timer);
+      cancelled?.dispose();
+    }
+    return this.current;
   }
 
   /** Whether what is shown comes only from the no-process first paint. */

@@ -6,15 +6,16 @@ import type { Detection } from '../core/detection';
 import type { Machine } from '../core/machine';
 import { Settings } from '../constants';
 import { onDidChangeSettings, readSettings, targetMachine } from './config';
-import { machineSignature } from './free/machineSignature';
+import { machineSignature } from '../core/machineSignature';
 
-/** What the resolver needs from the machine service (MachineService fits this shape). */
+/** What the resolver needs from detection (DetectionService fits this shape). */
 export interface DetectionSource {
   readonly onDidChange: vscode.Event<void>;
   readonly detection: Detection | null;
+  fresh(token?: vscode.CancellationToken): Promise<Detection | null>;
 }
 
-export class CurrentMachine implements vscode.Disposable {
+export class MachineResolver implements vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<void>();
   private readonly disposables: vscode.Disposable[] = [this.emitter];
   private readonly reported = new Set<string>();
@@ -52,6 +53,12 @@ export class CurrentMachine implements vscode.Disposable {
 
   get detection(): Detection | null {
     return this.source?.detection ?? null;
+  }
+
+  /** The machine for `resource` after a fresh detection (see DetectionService.fresh). */
+  async fresh(resource?: vscode.Uri, token?: vscode.CancellationToken): Promise<Machine | null> {
+    await this.source?.fresh(token);
+    return this.machineFor(resource);
   }
 
   /** The machine for a document (or the window when no resource is given). */

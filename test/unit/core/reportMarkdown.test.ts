@@ -4,7 +4,8 @@ import { format } from '../../../src/core/l10n';
 import { recommend } from '../../../src/core/knowledge/recommend';
 import { machineFromFlags } from '../../../src/core/machineProfile';
 import type { Detection } from '../../../src/core/detection';
-import { buildReport, escapeMarkdown, type ReportInput } from '../../../src/vscode/free/reportMarkdown';
+import { buildReport, type ReportInput } from '../../../src/core/reportMarkdown';
+import { escapeMarkdown } from '../../../src/core/markdown';
 
 const t = (template: string, ...args: (string | number)[]) => format(template, args);
 const docsUrl = (c: string) => `https://docs.example/${c}.md`;

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Debouncer, Generations, type Timers } from '../../../src/vscode/free/debounce';
+import { Debouncer, Generations, type Timers } from '../../../src/vscode/debounce';
 
 /** A manual clock: timers fire only when the test advances time. */
 function manualTimers() {

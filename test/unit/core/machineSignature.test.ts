@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { parseNvidiaSmiOutput } from '../../../src/core/gpu/nvidiaSmi';
 import type { Machine } from '../../../src/core/machine';
 import { machineFromFlags } from '../../../src/core/machineProfile';
-import { machineSignature } from '../../../src/vscode/free/machineSignature';
+import { machineSignature } from '../../../src/core/machineSignature';
 
 const smi = corpusPath('nvidia-smi');
 

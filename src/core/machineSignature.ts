@@ -1,5 +1,5 @@
 // Whether a new detection can change any finding: compare machines on what the rules read.
-import type { Machine } from '../../core/machine';
+import type { Machine } from './machine';
 
 /** What of a machine the rules can depend on (not memory use or utilisation, which change every refresh). */
 export function machineSignature(m: Machine | null): string {

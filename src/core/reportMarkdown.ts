@@ -1,11 +1,13 @@
 // The "Show Report" document: machine, environment, installed torch, recommendation and the findings of
 // every workspace file, as Markdown. Built without the editor API (translation function injected) so it
 // is unit-tested; every value that came from a process or a file is escaped.
-import type { Detection } from '../../core/detection';
-import type { Severity } from '../../core/finding';
-import type { Machine } from '../../core/machine';
-import { recommendationGap, type Recommendation } from '../../core/knowledge/recommend';
-import { localized } from '../../core/l10n';
+import type { Detection } from './detection';
+import type { Severity } from './finding';
+import type { Machine } from './machine';
+import { recommendationGap, type Recommendation } from './knowledge/recommend';
+import { gpuProblem } from './describe';
+import { localized } from './l10n';
+import { codeBlock, escapeMarkdown, inlineCode as code } from './markdown';
 
 /** vscode.l10n.t in the editor; core's format() in tests. */
 export type Translate = (template: string, ...args: (string | number)[]) => string;
@@ -36,22 +38,6 @@ export interface ReportInput {
   generatedAt: string;
   /** Link target per code (docs/rules/<code>.md). */
   docsUrl: (code: string) => string;
-}
-
-/**
- * Escape text for inline Markdown: no emphasis, code, link, image, HTML or table syntax can come through.
- * Characters that only matter at the start of a line (#, -, +, 1.) stay readable: the text never starts one.
- */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_[\]<>|~]/g, '\\$&').replace(/\r?\n/g, ' ');
-}
-
-function code(text: string): string {
-  // Inline code: pick a fence longer than any backtick run inside.
-  const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
-  const fence = '`'.repeat(longest + 1);
-  const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
-  return `${fence}${pad}${text.replace(/\r?\n/g, ' ')}${pad}${fence}`;
 }
 
 function severityLabel(s: Severity, t: Translate): string {
@@ -95,7 +81,8 @@ function machineSection(m: Machine | null, t: Translate): string[] {
   if (g.driver) out.push(`- ${t('NVIDIA driver: {0} (supports CUDA up to {1})', code(g.driver), code(g.cuda ?? '?'))}`);
   if (g.error) {
     const detail = g.errorDetail ? ` — ${escapeMarkdown(g.errorDetail)}` : '';
-    out.push(`- ${t('Detection problem: {0}', code(g.error))}${detail}`);
+    const problem = escapeMarkdown(localized(gpuProblem(g.error), (template, args) => t(template, ...args)));
+    out.push(`- ${t('Detection problem: {0}', `${problem} (${code(g.error)})`)}${detail}`);
   }
   out.push(`- ${t('Python: {0}', m.python ? code(m.python) : t('unknown'))}`, '');
   return out;
@@ -138,7 +125,7 @@ function recommendationSection(r: Recommendation | null, machine: Machine | null
   out.push(`- ${t('Variant: {0}', code(r.variant))}`);
   out.push(`- ${t('torch {0}', code(r.torch))}${r.torchvision ? ` · torchvision ${code(r.torchvision)}` : ''}${r.torchaudio ? ` · torchaudio ${code(r.torchaudio)}` : ''}`);
   out.push(`- ${t('Index: {0}', code(r.indexUrl))}`);
-  out.push(`- ${escapeMarkdown(r.reason)}`, '', '```sh', r.command.replace(/`{3,}/g, ''), '```', '');
+  out.push(`- ${escapeMarkdown(r.reason)}`, '', codeBlock(r.command, 'sh'), '');
   return out;
 }
 

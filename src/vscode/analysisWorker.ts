@@ -1,0 +1,25 @@
+// The analysis worker (bundled to dist/analysisWorker.js): core's analyzeDocument on a request from
+// AnalysisWorkerClient, includes read from the open documents' texts sent along, else from disk.
+import { parentPort } from 'node:worker_threads';
+import { analyzeDocument } from '../core/analyze';
+import { keyOf, type AnalysisRequest, type AnalysisResult } from './analysisClient';
+import { createFileReader } from '../system/fileReader';
+
+function analyze(request: AnalysisRequest): AnalysisResult {
+  const open = new Map(request.open);
+  const reader = createFileReader((p) => open.get(keyOf(p)));
+  const { kind, findings } = analyzeDocument(request.path, request.text, request.machine, {
+    reader,
+    env: process.env,
+    unpinned: request.unpinned,
+  });
+  return { kind, findings, reads: [...reader.reads], texts: [...reader.texts] };
+}
+
+parentPort?.on('message', ({ id, request }: { id: number; request: AnalysisRequest }) => {
+  try {
+    parentPort?.postMessage({ id, ok: true, result: analyze(request) });
+  } catch (e) {
+    parentPort?.postMessage({ id, ok: false, error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
+  }
+});

@@ -1,0 +1,114 @@
+// The editor's analysis worker, run for real (the worker entry under tsx): it answers what core's
+// analyzeDocument answers in-process, reads includes from the open texts sent along (else the disk),
+// and a request past its deadline fails without blocking the caller, after which the next one works.
+import { after, before, test } from 'node:test';
+import * as esbuild from 'esbuild';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { analyzeDocument } from '../../../src/core/analyze';
+import { machineFromFlags } from '../../../src/core/machineProfile';
+import { AnalysisDeadlineError, AnalysisWorkerClient, keyOf } from '../../../src/vscode/analysisClient';
+import { createFileReader } from '../../../src/system/fileReader';
+import { corpusDir, repoRoot } from '../../paths';
+
+// The worker as shipped: the entry bundled by esbuild (as esbuild.mjs does for dist/analysisWorker.js).
+const bundleDir = fs.mkdtempSync(path.join(os.tmpdir(), 'aed-worker-bundle-'));
+const WORKER = path.join(bundleDir, 'analysisWorker.js');
+before(async () => {
+  await esbuild.build({
+    entryPoints: [path.join(repoRoot, 'src', 'vscode', 'analysisWorker.ts')], outfile: WORKER,
+    bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning',
+  });
+});
+after(() => fs.rmSync(bundleDir, { recursive: true, force: true }));
+const machine = machineFromFlags({ gpu: 'NVIDIA GeForce GTX 1080', driver: '470.82.01', platform: 'linux', python: '3.11' });
+
+function corpusFiles(): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (/\.(txt|in|ya?ml|toml)$/.test(e.name)) out.push(p);
+    }
+  };
+  for (const sub of ['requirements', 'environment', 'pyproject']) walk(path.join(corpusDir, sub));
+  return out.sort();
+}
+
+test('the worker answers exactly what analyzeDocument answers in-process, over the corpus', async () => {
+  const client = new AnalysisWorkerClient(WORKER, 60_000);
+  try {
+    const files = corpusFiles();
+    assert.ok(files.length > 20);
+    for (const file of files) {
+      const text = fs.readFileSync(file, 'utf8');
+      const reader = createFileReader(() => undefined);
+      const local = analyzeDocument(file, text, machine, { reader, env: process.env, unpinned: true });
+      const remote = await client.analyze({ path: file, text, machine, unpinned: true, open: [] });
+      assert.equal(remote.kind, local.kind, file);
+      assert.deepEqual(remote.findings, local.findings, file);
+      assert.deepEqual(remote.reads.sort(), [...reader.reads].sort(), file);
+    }
+  } finally {
+    client.dispose();
+  }
+});
+
+test('includes come from the open texts sent along, else from the disk', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aed-worker-'));
+  const client = new AnalysisWorkerClient(WORKER, 60_000);
+  try {
+    fs.writeFileSync(path.join(dir, 'base.txt'), 'torch==2.5.1\n');
+    const root = path.join(dir, 'requirements.txt');
+    const text = '-r base.txt\n';
+    const fromDisk = await client.analyze({ path: root, text, machine, unpinned: true, open: [] });
+    const base = keyOf(path.join(dir, 'base.txt'));
+    assert.deepEqual(fromDisk.reads, [base]);
+    assert.deepEqual(fromDisk.texts, [[base, 'torch==2.5.1\n']]);
+    const edited = 'torch==2.5.1+cu124 --extra-index-url https://download.pytorch.org/whl/cu124\n';
+    const fromOpen = await client.analyze({ path: root, text, machine, unpinned: true, open: [[base, edited]] });
+    assert.deepEqual(fromOpen.texts, [[base, edited]]);
+    assert.notDeepEqual(fromOpen.findings, fromDisk.findings, 'the unsaved include text was analysed');
+  } finally {
+    client.dispose();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a request past its deadline fails, the caller is never blocked, and the next request gets a fresh worker', async () => {
+  // A worker that never answers stands in for an analysis that never ends.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aed-worker-'));
+  const hang = path.join(dir, 'hang.js');
+  fs.writeFileSync(hang, "require('node:worker_threads').parentPort.on('message', () => { for (;;) {} });\n");
+  const problems: string[] = [];
+  const hanging = new AnalysisWorkerClient(hang, 300, (m) => problems.push(m));
+  try {
+    const a = hanging.analyze({ path: '/p/requirements.txt', text: 'torch\n', machine: null, unpinned: true, open: [] });
+    const b = hanging.analyze({ path: '/p/other.txt', text: 'numpy\n', machine: null, unpinned: true, open: [] });
+    let ticked = false;
+    setImmediate(() => (ticked = true));
+    await assert.rejects(a, AnalysisDeadlineError);
+    await assert.rejects(b, AnalysisDeadlineError);
+    assert.ok(ticked, 'the event loop kept running while the worker was busy');
+    assert.equal(problems.length, 1);
+  } finally {
+    hanging.dispose();
+  }
+  // The same client recovers with a fresh worker once the script answers.
+  const client = new AnalysisWorkerClient(WORKER, 60_000);
+  try {
+    client.dispose();
+    await assert.rejects(client.analyze({ path: '/p/r.txt', text: '', machine: null, unpinned: true, open: [] }), /disposed/);
+    const again = new AnalysisWorkerClient(hang, 2000);
+    await assert.rejects(again.analyze({ path: '/p/r.txt', text: '', machine: null, unpinned: true, open: [] }), AnalysisDeadlineError);
+    fs.writeFileSync(hang, `require('node:worker_threads').parentPort.on('message', ({ id }) => require('node:worker_threads').parentPort.postMessage({ id, ok: true, result: { kind: 'requirements', findings: [], reads: [], texts: [] } }));\n`);
+    const r = await again.analyze({ path: '/p/r.txt', text: '', machine: null, unpinned: true, open: [] });
+    assert.equal(r.kind, 'requirements');
+    again.dispose();
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
