@@ -91,7 +91,7 @@ async function readPackage(pkg: string, cat: Catalogue, o: FetchOptions, pages: 
     const page = await readPage(`${base}/${variant}/${pkg}/`, o, pages);
     if ('files' in page) {
       addIndexFiles(cat, pkg, page.files, variant);
-      files.push(...page.files);
+      for (const f of page.files) files.push(f);
     } else if (page.status !== 404) errors.push(page.error);
   }
   if (errors.length) return { error: errors[0] };
