@@ -7,7 +7,7 @@ import { parseEnvironmentYml } from './conda/environment';
 import { parsePyproject } from './pyproject/pyproject';
 import { checkSetDiagnostics, parseRequirementsSet } from './requirements/index';
 import type { Env, FileReader } from './requirements/types';
-import { forPlatform, fromEnvironment, fromPyproject, fromRequirements, type DocumentKind, type ProjectModel } from './rules/model';
+import { forMachine, fromEnvironment, fromPyproject, fromRequirements, type DocumentKind, type ProjectModel } from './rules/model';
 import { RULES } from './rules/index';
 import { resolveTorch } from './rules/resolve';
 
@@ -78,7 +78,7 @@ export function analyzeDocument(path: string, text: string, machine: Machine | n
   const kind = documentKind(path) ?? 'requirements';
   const parsed = modelOf(path, text, opts, kind);
   const syntax = parsed.syntax;
-  const model = forPlatform(parsed.model, machine?.platform ?? null);
+  const model = forMachine(parsed.model, machine);
   const res = resolveTorch(model, machine);
   const findings = [...syntax];
   for (const rule of RULES) findings.push(...rule({ model, machine, res }));

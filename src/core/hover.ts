@@ -12,7 +12,7 @@ import { KNOWLEDGE_AS_OF, recommend, recommendationGap, type Recommendation } fr
 import { allKnownVariants, CONDA_CHANNEL, isNewerThanKnown, torchRelease, variantsFor } from './knowledge/torch';
 import { variantKind } from './knowledge/variants';
 import { resolveTorch, type Resolution } from './rules/resolve';
-import { forPlatform, type IndexRef, type TorchReq } from './rules/model';
+import { forMachine, type IndexRef, type TorchReq } from './rules/model';
 
 function esc(s: string): string {
   return s.replace(/[\\`*_{}[\]()#+\-.!<>|~]/g, (c) => `\\${c}`);
@@ -184,7 +184,7 @@ export interface HoverResult {
 /** Hover for the element at `offset`, or null when it is not a torch-family line or PyTorch index. */
 export function hoverAt(path: string, text: string, offset: number, machine: Machine | null, opts: AnalyzeOptions): HoverResult | null {
   const kind = documentKind(path) ?? 'requirements';
-  const model = forPlatform(modelOf(path, text, opts, kind).model, machine?.platform ?? null);
+  const model = forMachine(modelOf(path, text, opts, kind).model, machine);
   const res = resolveTorch(model, machine);
   for (const t of model.torch) {
     if (t.file === undefined && inside(t.req.span, offset)) return result(torchHover(t, res, machine), t.req.span);
