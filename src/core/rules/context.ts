@@ -1,5 +1,6 @@
 // Shared by the rules: the context they run in, where a variant is chosen in the file, and the fix
 // that moves a project to the best variant for the machine.
+import type { Code } from '../../constants';
 import type { Finding, Fix, Severity } from '../finding';
 import { finding, fixTitle } from '../finding';
 import type { Localizable, MsgArg } from '../l10n';
@@ -21,6 +22,25 @@ export interface RuleContext {
 }
 
 export type Rule = (ctx: RuleContext) => Finding[];
+
+/**
+ * What a diagnostic code is: `syntax` (the parsers), `environment` (what would be installed does not
+ * fit the machine or the file will not install as meant; its preferred fix changes the file), or
+ * `advisory` (information: nothing to change in the file).
+ */
+export type RuleKind = 'syntax' | 'environment' | 'advisory';
+
+export interface RuleMeta {
+  code: Code;
+  kind: RuleKind;
+  /** One line for rule lists (SARIF rule metadata, docs). */
+  description: string;
+}
+
+/** An environment rule: its metadata and its check. */
+export interface RuleModule extends RuleMeta {
+  check: Rule;
+}
 
 /** Where the variant is decided: the +local pin, the index URL, the conda spec, or the torch line. */
 export function variantSite(ctx: RuleContext): { span: Span; file?: string } | null {

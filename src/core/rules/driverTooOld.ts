@@ -6,7 +6,7 @@ import { msg } from '../l10n';
 import { compareVersions, maxCudaForDriver } from '../knowledge/cuda';
 import { hasNvidiaGpu, variantFit } from '../knowledge/fit';
 import { variantKind } from '../knowledge/variants';
-import { at, machineFix, machineTarget, variantSite, type RuleContext } from './context';
+import { at, machineFix, machineTarget, variantSite, type RuleContext, type RuleModule } from './context';
 
 export function driverTooOld(ctx: RuleContext): Finding[] {
   const { machine, res, model } = ctx;
@@ -38,3 +38,10 @@ export function driverTooOld(ctx: RuleContext): Finding[] {
   }
   return out;
 }
+
+export const driverTooOldRule: RuleModule = {
+  code: Codes.driverTooOld,
+  kind: 'environment',
+  description: 'The selected CUDA build needs a newer NVIDIA driver than the machine has.',
+  check: driverTooOld,
+};

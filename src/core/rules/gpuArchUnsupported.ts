@@ -9,7 +9,7 @@ import { bestVariant, hasNvidiaGpu, variantFit } from '../knowledge/fit';
 import { TORCH_RELEASES } from '../knowledge/torch';
 import { compareCudaVariants, variantKind } from '../knowledge/variants';
 import { compareVersions } from '../knowledge/cuda';
-import { at, gpuLabel, machineFix, variantSite, type RuleContext } from './context';
+import { at, gpuLabel, machineFix, variantSite, type RuleContext, type RuleModule } from './context';
 
 /** The first torch version with kernels for `cc`, and the variants (from then on) that have them. */
 export function whatRuns(cc: string, machine: Machine): { from: string; variants: string[]; orNewer: boolean } | null {
@@ -64,3 +64,10 @@ export function gpuArchUnsupported(ctx: RuleContext): Finding[] {
     msg('torch {0}+{1} ships {2}, so it cannot run on {3}: {4}.', res.version, res.variant, why, gpuLabel(machine), works),
     site, fix ? [fix] : [])];
 }
+
+export const gpuArchUnsupportedRule: RuleModule = {
+  code: Codes.gpuArchUnsupported,
+  kind: 'environment',
+  description: 'The selected torch build ships no kernels this GPU can run.',
+  check: gpuArchUnsupported,
+};

@@ -4,7 +4,7 @@ import { Codes } from '../../constants';
 import type { Finding } from '../finding';
 import { msg } from '../l10n';
 import { variantKind } from '../knowledge/variants';
-import { at, type RuleContext } from './context';
+import { at, type RuleContext, type RuleModule } from './context';
 
 export function macosCudaIndex(ctx: RuleContext): Finding[] {
   const { model, machine, res } = ctx;
@@ -27,3 +27,10 @@ export function macosCudaIndex(ctx: RuleContext): Finding[] {
   }
   return out;
 }
+
+export const macosCudaIndexRule: RuleModule = {
+  code: Codes.macosCudaIndex,
+  kind: 'environment',
+  description: 'A CUDA index or pin on macOS, where no CUDA wheels exist.',
+  check: macosCudaIndex,
+};

@@ -5,7 +5,7 @@ import type { Finding } from '../finding';
 import { fixTitle } from '../finding';
 import { msg } from '../l10n';
 import { pairedVersion, pairs, torchRelease } from '../knowledge/torch';
-import { at, type RuleContext } from './context';
+import { at, type RuleContext, type RuleModule } from './context';
 import { edit } from './edits';
 
 export function torchFamilyVersionMismatch(ctx: RuleContext): Finding[] {
@@ -27,3 +27,10 @@ export function torchFamilyVersionMismatch(ctx: RuleContext): Finding[] {
   }
   return out;
 }
+
+export const torchFamilyVersionMismatchRule: RuleModule = {
+  code: Codes.torchFamilyVersionMismatch,
+  kind: 'environment',
+  description: 'torchvision/torchaudio versions that do not pair with torch.',
+  check: torchFamilyVersionMismatch,
+};
