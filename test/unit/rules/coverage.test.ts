@@ -42,7 +42,7 @@ test('the fix filter create-env uses is the environment rules of the metadata', 
 
 test('every message template of the rules and the knowledge base has a zh-cn translation', () => {
   const zh = JSON.parse(readFileSync(path.join(repoRoot, 'l10n', 'bundle.l10n.zh-cn.json'), 'utf8')) as Record<string, string>;
-  const dirs = [path.join(repoRoot, 'src', 'core', 'rules'), path.join(repoRoot, 'src', 'core', 'knowledge')];
+  const dirs = [path.join(repoRoot, 'src', 'core', 'rules'), path.join(repoRoot, 'src', 'core', 'knowledge'), path.join(repoRoot, 'src', 'core', 'resolve')];
   let n = 0;
   for (const dir of dirs) {
     for (const f of readdirSync(dir)) {
