@@ -10,6 +10,7 @@ import type { Env, FileReader } from './requirements/types';
 import { forMachine, fromEnvironment, fromPyproject, fromRequirements, type DocumentKind, type ProjectModel } from './rules/model';
 import { RULES } from './rules/index';
 import { resolveTorch } from './rules/resolve';
+import { judgedMachine, resolveProject } from './resolve/index';
 
 export type { DocumentKind } from './rules/model';
 
@@ -78,9 +79,12 @@ export function analyzeDocument(path: string, text: string, machine: Machine | n
   const kind = documentKind(path) ?? 'requirements';
   const parsed = modelOf(path, text, opts, kind);
   const syntax = parsed.syntax;
-  const model = forMachine(parsed.model, machine);
-  const res = resolveTorch(model, machine);
+  // A file meant for another platform or accelerator (by its name) is judged against that target.
+  const judged = machine ? judgedMachine(path, machine).machine : null;
+  const model = forMachine(parsed.model, judged);
+  const res = resolveTorch(model, judged);
+  const outcome = judged ? resolveProject(model, judged).environments : null;
   const findings = [...syntax];
-  for (const rule of RULES) findings.push(...rule({ model, machine, res }));
+  for (const rule of RULES) findings.push(...rule({ model, machine: judged, res, outcome }));
   return { kind, findings };
 }

@@ -13,12 +13,15 @@ import { releasesNewestFirst, torchRelease, type TorchRelease } from '../knowled
 import { appendUvIndex, edit, insertIndexLine, retargetEdits, sameEdits } from './edits';
 import { variantCuda } from '../knowledge/variants';
 import type { IndexRef, ProjectModel } from './model';
+import type { EnvironmentOutcome } from '../resolve/types';
 import { satisfiesSafe, type Resolution } from './resolve';
 
 export interface RuleContext {
   model: ProjectModel;
   machine: Machine | null;
   res: Resolution;
+  /** What the installer would put in each environment of the file on this machine (null without a machine). */
+  outcome?: EnvironmentOutcome[] | null;
 }
 
 export type Rule = (ctx: RuleContext) => Finding[];

@@ -28,7 +28,8 @@ function uvTorchIndex(model: ProjectModel, machine: Machine | null): IndexRef | 
   if (!py) return null;
   const sources = py.uvSources.filter((s) => s.package === 'torch' && s.index);
   // uv takes the first source whose marker holds here; with none, torch comes from the default index.
-  const fitting = sources.find((s) => markerApplies(s.marker, machine));
+  // A source tied to an extra or a group applies only when that one is installed, not by default.
+  const fitting = sources.find((s) => !s.extra && !s.group && markerApplies(s.marker, machine));
   if (fitting) {
     const ix = model.indexes.find((i) => i.kind === 'uv-index' && i.uv?.name === fitting.index);
     if (ix) return ix;
