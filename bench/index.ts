@@ -16,6 +16,7 @@ interface Entry {
 const REGISTRY: Entry[] = [
   { key: 'parse', file: 'parse.ts', fn: 'benchParse' },
   { key: 'statusRefresh', file: 'status.ts', fn: 'benchStatusRefresh' },
+  { key: 'analysis', file: 'analysis.ts', fn: 'benchAnalysis' },
 ];
 
 type Result = Record<string, unknown>;
