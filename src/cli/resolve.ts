@@ -3,7 +3,7 @@
 import { documentKind, modelOf } from '../core/analyze';
 import { noGpu, type Machine } from '../core/machine';
 import { forMachine } from '../core/rules/model';
-import { resolveProject, type FileOutcome, type PackageOutcome } from '../core/resolve/index';
+import { judgedMachine, resolveProject, type FileOutcome, type PackageOutcome } from '../core/resolve/index';
 import { nodeFileReader, readTextFile } from '../system/fileReader';
 import { machineOptions, parse, UsageError, type CliIO } from './args';
 import { collectFiles } from './check';
@@ -102,7 +102,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     const text = readTextFile(file);
     if (text === null) throw new UsageError(`cannot read ${file}`);
     const kind = documentKind(file) ?? 'requirements';
-    const model = forMachine(modelOf(file, text, { reader: nodeFileReader, env: io.env }, kind).model, machine);
+    const model = forMachine(modelOf(file, text, { reader: nodeFileReader, env: io.env }, kind).model, judgedMachine(file, machine).machine);
     const outcome = resolveProject(model, machine);
     const rel = path.relative(io.cwd, file);
     const display = (rel && !rel.startsWith('..') ? rel : file).split(path.sep).join('/');

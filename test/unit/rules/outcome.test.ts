@@ -73,7 +73,7 @@ test('files meant for another target are judged as what they are', () => {
   assert.equal(only(check('--index-url https://download.pytorch.org/whl/cpu\ntorch==2.5.1\n', RTX4090, '/p/requirements.txt'), 'cpu-only-torch').length, 1);
 });
 
-test('uv sources with platform_machine markers: InvokeAI and a hand-written aarch64 split raise nothing on x86_64 or aarch64', () => {
+test('uv sources with extras and platform_machine markers (InvokeAI) raise nothing on Linux x86_64 or macOS', () => {
   const inv = corpusText('pyproject/invoke-ai__InvokeAI__pyproject.toml');
   for (const flags of [RTX4090, { platform: 'darwin' }]) {
     const gpu = codes(check(inv, flags, '/p/pyproject.toml')).filter((c) => ['cpu-only-torch', 'driver-too-old', 'gpu-arch-unsupported', 'macos-cuda-index'].includes(c));
