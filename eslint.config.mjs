@@ -31,9 +31,13 @@ export default tseslint.config(
     },
   },
   {
+    // system/ and cli/ run without the editor: neither the editor API nor the editor glue (src/vscode).
     files: ['src/system/**/*.ts', 'src/cli/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'Only src/vscode may use the editor API.' }] }],
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'vscode', message: 'Only src/vscode may use the editor API.' }],
+        patterns: [{ group: ['**/vscode/**', '../vscode', '../../vscode'], message: 'src/cli and src/system may not import src/vscode (move shared code to src/core or src/system).' }],
+      }],
     },
   },
 );

@@ -27,9 +27,10 @@ export const Settings = {
   statusBarEnabled: 'aiEnvDoctor.statusBar.enabled',
 } as const;
 
-/** Diagnostic codes: a contract (CLI JSON, editor, docs/rules/<code>.md). Add freely; never rename. */
-export const Codes = {
-  // syntax (parsers)
+// Diagnostic codes: a contract (CLI JSON, editor, docs/rules/<code>.md). Add freely; never rename.
+
+/** Codes of the parsers' findings (syntax and style of one file). */
+export const SyntaxCodes = {
   invalidRequirement: 'invalid-requirement',
   unknownOption: 'unknown-option',
   missingInclude: 'missing-include',
@@ -41,7 +42,10 @@ export const Codes = {
   invalidToml: 'invalid-toml',
   invalidCondaSpec: 'invalid-conda-spec',
   invalidEnvironment: 'invalid-environment',
-  // environment rules
+} as const;
+
+/** Codes of the environment rules (src/core/rules): the file judged against a machine. */
+export const RuleCodes = {
   driverTooOld: 'driver-too-old',
   driverBelowToolkit: 'driver-below-toolkit',
   gpuArchUnsupported: 'gpu-arch-unsupported',
@@ -62,7 +66,10 @@ export const Codes = {
   condaPipMissing: 'conda-pip-missing',
 } as const;
 
+export const Codes = { ...SyntaxCodes, ...RuleCodes } as const;
+
 export type Code = (typeof Codes)[keyof typeof Codes];
+export type RuleCode = (typeof RuleCodes)[keyof typeof RuleCodes];
 
 /** Where each code is documented (docs/rules/<code>.md in the repository). */
 export const DOCS_BASE = 'https://github.com/ai-env-doctor/ai-env-doctor/blob/main/docs/rules/';

@@ -12,8 +12,9 @@ import type { Machine } from '../core/machine';
 import type { FileReader } from '../core/requirements/types';
 import { LineIndex } from '../core/text';
 import { nodeFileReader, readTextFile } from '../system/fileReader';
-import { kindForPath } from '../vscode/free/documentFilter';
-import { applyEdits, planFixAll } from '../vscode/free/fixAll';
+import { isExcludedFolder, kindForPath } from '../core/documents';
+import { applyEdits } from '../core/fixes/apply';
+import { planFixAll } from '../core/fixes/plan';
 import { machineOptions, parse, UsageError, type CliIO } from './args';
 import { resolveMachine } from './machine';
 import { formatJson } from './format/json';
@@ -52,12 +53,6 @@ const options = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-/** Folders never searched: dependencies, VCS data, virtual environments, caches, build output. */
-const SKIP_DIRS = new Set([
-  'node_modules', '.git', '.hg', '.svn', '.venv', 'venv', '.env', 'env', '.tox', '.nox', '__pycache__',
-  'site-packages', '.mypy_cache', '.pytest_cache', '.ruff_cache', 'dist', 'build', '.pixi', '.conda',
-  '.idea', '.vscode-test', '.eggs',
-]);
 const MAX_DEPTH = 6;
 const MAX_FILES = 2000;
 
@@ -84,7 +79,7 @@ export function discover(dir: string): string[] {
       if (found.length >= MAX_FILES) return;
       const p = path.join(d, e.name);
       if (e.isDirectory()) {
-        if (depth >= MAX_DEPTH || SKIP_DIRS.has(e.name) || e.name.endsWith('.egg-info')) continue;
+        if (depth >= MAX_DEPTH || isExcludedFolder(e.name)) continue;
         // Any folder holding pyvenv.cfg is a virtual environment, whatever its name.
         if (fs.existsSync(path.join(p, 'pyvenv.cfg')) || fs.existsSync(path.join(p, 'conda-meta'))) continue;
         walk(p, depth + 1);

@@ -1,5 +1,5 @@
 // ai-env-doctor create-env [DIR] [--name N | --prefix P] [--python X.Y] [--dry-run] [--yes]
-//   [--update | --recreate] [--fix] [--no-detect --driver --gpu --compute-cap --platform]
+//   [--update [--prune] | --recreate] [--fix] [--no-detect --driver --gpu --compute-cap --platform]
 // Builds the plan (src/core/createEnv) for a project folder and runs it with conda/mamba/micromamba
 // (src/system/condaRunner). --dry-run prints the plan, one command per line, exactly what would run.
 import * as fs from 'node:fs';
@@ -12,9 +12,11 @@ import { buildPlan } from '../core/createEnv/plan';
 import { renderPlan } from '../core/createEnv/render';
 import * as M from '../core/createEnv/messages';
 import type { EnvTarget, ExistingAction } from '../core/createEnv/types';
+import type { TargetState } from '../core/createEnv/existing';
+import { msg } from '../core/l10n';
 import { findConda } from '../system/condaLocator';
-import { existingEnv, runPlan } from '../system/condaRunner';
-import { checkTorchIn, loadProject, previewFixes, writePrefixGitignore } from '../system/createEnvProject';
+import { runPlan, targetState } from '../system/condaRunner';
+import { checkTorchIn, loadProject, previewFixes, writeFixes, writePrefixGitignore } from '../system/createEnvProject';
 import { machineOptions, parse, UsageError, type CliIO } from './args';
 import { resolveMachine } from './machine';
 
@@ -31,14 +33,20 @@ Options:
   --file F               use this requirements/environment file instead of the one found
   --dry-run              print the plan (one command per line, exactly what would run) and exit 0
   --yes                  run without asking (required when there is no terminal)
-  --update               the env exists: update it (conda env update --prune / pip install into it)
+  --update               the env exists: update it (conda env update / pip install into it)
+  --prune                with --update and environment.yml: also uninstall every package the file does
+                         not list (conda env update --prune; destructive)
   --recreate             the env exists: remove it, then create it again
   --fix                  first apply the rules' preferred fixes to the torch lines of the file
   --no-detect            do not probe the machine; use the flags only
   --driver VER, --gpu "NAME", --compute-cap X.Y, --platform linux|win32|darwin   describe the machine
   -h, --help             show this help
 
-Exit status: 0 done (or dry run), 1 failed, 2 usage error, 130 cancelled.`;
+A named env is created only when conda confirms the name is free; when conda cannot be asked (it fails or
+times out), nothing runs. A --prefix must not be, or contain, the project or home folder, nor be a folder
+of other files.
+
+Exit status: 0 done (or dry run), 1 failed or refused, 2 usage error, 130 cancelled.`;
 
 const options = {
   ...machineOptions,
@@ -48,6 +56,7 @@ const options = {
   'dry-run': { type: 'boolean' },
   yes: { type: 'boolean', short: 'y' },
   update: { type: 'boolean' },
+  prune: { type: 'boolean' },
   recreate: { type: 'boolean' },
   fix: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -87,6 +96,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   if (positionals.length > 1) throw new UsageError('at most one DIR');
   if (values.name !== undefined && values.prefix !== undefined) throw new UsageError('--name and --prefix cannot be used together');
   if (values.update && values.recreate) throw new UsageError('--update and --recreate cannot be used together');
+  if (values.prune && !values.update) throw new UsageError('--prune only goes with --update');
   if (values.name !== undefined) {
     const problem = envNameProblem(values.name);
     if (problem) throw new UsageError(problem.replace('{0}', values.name));
@@ -113,7 +123,12 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   if (fixes) {
     const rel = path.relative(io.cwd, fixes.file) || fixes.file;
     if (values.fix && !dryRun) {
-      fs.writeFileSync(fixes.file, fixes.fixed);
+      const written = writeFixes(fixes);
+      if (written !== 'written') {
+        io.err(written === 'changed' ? `${rel} changed while it was read; not fixed.`
+          : `${rel} is not plain UTF-8 with LF or CRLF line ends; not fixed, so that nothing else in it changes. Fix its torch lines in an editor.`);
+        return 1;
+      }
       io.err(`Fixed the torch lines of ${rel} (${fixes.codes.join(', ')}).`);
       project = loadProject(dir, prefer);
     } else {
@@ -136,36 +151,51 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     ? { kind: 'prefix', path: path.resolve(io.cwd, values.prefix) }
     : { kind: 'name', name: values.name ?? defaults.name };
 
-  let existing: ExistingAction | null = null;
-  const existingPrefix = found ? await existingEnv(tool, target, { env: io.env }) : null;
-  if (existingPrefix) {
-    if (values.update) existing = 'update';
-    else if (values.recreate) existing = 'recreate';
-    else {
-      io.err(`${M.alreadyExists(target, existingPrefix).message} Use --update, --recreate, or another --name.`);
-      return dryRun ? 0 : 1;
-    }
-  }
-
-  const plan = buildPlan({ tool, project, target, python, existing, recommendation: defaults.recommendation });
-  if (dryRun) {
-    io.out(renderPlan(plan, process.platform));
-    return 0;
-  }
-  io.err(`Plan (in ${dir}):\n${renderPlan(plan, process.platform)}`);
-  if (!values.yes) {
-    if (!process.stdin.isTTY) throw new UsageError('no terminal to confirm the plan; pass --yes to run it');
-    if (!(await confirm('Run these commands? [y/N] '))) {
-      io.err('Nothing was run.');
-      return 1;
-    }
-  }
-
   const ac = new AbortController();
   const onSigint = () => ac.abort();
   process.once('SIGINT', onSigint);
   try {
+    // A prefix is judged on disk alone; a name needs conda's answers.
+    const state: TargetState = found || target.kind === 'prefix'
+      ? await targetState(tool, target, { env: io.env, signal: ac.signal, projectDir: dir })
+      : { state: 'unknown', why: msg('conda was not found'), candidates: [] };
+    if (ac.signal.aborted) return 130;
+    let existing: ExistingAction | null = null;
+    if (state.state === 'blocked') {
+      io.err(`${state.why.message} Nothing was run.`);
+      return 1;
+    }
+    if (state.state === 'unknown') {
+      if (found) {
+        io.err(M.unknownRefusal(target, state.why).message);
+        return 1;
+      }
+      io.err('note: without conda it is not known whether the environment exists; the plan creates it without --yes.');
+    }
+    if (state.state === 'exists') {
+      if (values.update) existing = 'update';
+      else if (values.recreate) existing = 'recreate';
+      else {
+        io.err(`${M.alreadyExists(target, state.prefix).message} Use --update, --recreate, or another --name.`);
+        return dryRun ? 0 : 1;
+      }
+    }
+    const plan = buildPlan({ tool, project, target, python, existing, state: state.state, prune: values.prune === true,
+      recommendation: defaults.recommendation });
+    if (dryRun) {
+      io.out(renderPlan(plan, process.platform));
+      return 0;
+    }
+    io.err(`Plan (in ${dir}):\n${renderPlan(plan, process.platform)}`);
+    if (!values.yes) {
+      if (!process.stdin.isTTY) throw new UsageError('no terminal to confirm the plan; pass --yes to run it');
+      if (!(await confirm('Run these commands? [y/N] '))) {
+        io.err('Nothing was run.');
+        return 1;
+      }
+    }
     const result = await runPlan(plan, {
+      candidates: state.candidates,
       signal: ac.signal,
       env: io.env,
       onStep: (s, i, n) => io.err(`[${i + 1}/${n}] ${s.title}`),

@@ -1,4 +1,5 @@
 // ai-env-doctor: check | detect | parse | create-env. Each subcommand lives in its own module.
+import { version } from '../../package.json';
 import { UsageError, type CliIO } from './args';
 
 const USAGE = `Usage: ai-env-doctor <command> [options]
@@ -29,7 +30,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     return name ? 0 : 2;
   }
   if (name === '--version') {
-    io.out('0.1.0');
+    io.out(version);
     return 0;
   }
   const load = commands[name];

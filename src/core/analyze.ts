@@ -1,6 +1,7 @@
 // The one entry point for checking a document: parse (requirements with includes, environment.yml,
 // pyproject.toml / pixi.toml), the parsers' syntax findings, then the environment rules against a
 // machine (detected, a target profile, or CLI flags; null = no machine: GPU rules stay silent).
+import { kindForPath } from './documents';
 import type { Finding } from './finding';
 import type { Machine } from './machine';
 import { parseEnvironmentYml } from './conda/environment';
@@ -21,25 +22,8 @@ export interface AnalyzeOptions {
   unpinned?: boolean;
 }
 
-function baseName(path: string): string {
-  const parts = path.split(/[\\/]/);
-  return parts[parts.length - 1] ?? path;
-}
-
-/** Which kind of project file a path is, by name; null for anything else. */
-export function documentKind(path: string): DocumentKind | null {
-  const name = baseName(path).toLowerCase();
-  if (name === 'pyproject.toml' || name === 'pixi.toml' || /^pyproject.*\.toml$/.test(name)) return 'pyproject';
-  if (/\.ya?ml$/.test(name)) {
-    return /(environment|^env|conda)/.test(name) ? 'environment' : null;
-  }
-  if (/\.(txt|in)$/.test(name)) {
-    const dirs = path.toLowerCase().split(/[\\/]/).slice(0, -1);
-    if (/req|constraint/.test(name) || dirs.some((d) => /^req/.test(d))) return 'requirements';
-    return null;
-  }
-  return null;
-}
+/** Which kind of project file a path is, by name; null for anything else (one table: documents.ts). */
+export const documentKind = kindForPath;
 
 /** Parse a document into the rules' model and its syntax findings. */
 export function modelOf(path: string, text: string, opts: AnalyzeOptions, kind: DocumentKind): { model: ProjectModel; syntax: Finding[] } {

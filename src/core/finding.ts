@@ -1,5 +1,6 @@
 // A finding is what a parser or rule reports: plain data, turned into a Diagnostic by src/vscode and
 // into text/JSON/SARIF by src/cli. Fixes are edits on offsets of the same document text.
+import type { Code } from '../constants';
 import type { Localizable } from './l10n';
 import type { Span } from './text';
 
@@ -25,7 +26,7 @@ export interface Fix {
 
 export interface Finding {
   /** Diagnostic code: a contract shared by the CLI and the editor (see src/constants.ts). */
-  code: string;
+  code: Code;
   severity: Severity;
   /** English message, ready to print. */
   message: string;
@@ -39,7 +40,7 @@ export interface Finding {
 
 /** Build a finding from a msg(...) result (see l10n.ts), so its text can be translated. */
 export function finding(
-  code: string,
+  code: Code,
   severity: Severity,
   text: { message: string; l10n?: Localizable } | string,
   span: Span,

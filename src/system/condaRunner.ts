@@ -1,102 +1,27 @@
 // Runs a create-env plan (src/core/createEnv) step by step through exec.ts: argv arrays, a timeout per
-// step, cancellation that kills the process tree, output streamed line by line. Also the two queries
-// the flow needs: `conda env list --json` (existing envs) and `conda info --json` (envs dirs).
-import * as fs from 'node:fs';
+// step, cancellation that kills the process tree, output streamed line by line with a bounded tail kept
+// for the error lines. What is at the target afterwards is looked at on disk (conda-meta/), never by
+// asking conda again, so a cancel returns at once.
 import * as path from 'node:path';
 import { exec, type ExecResult } from './exec';
-import { parseCondaEnvList, parseCondaInfo } from '../core/conda/output';
-import { findExisting } from '../core/createEnv/existing';
+import { LineSplitter, TextTail } from '../core/conda/stream';
+import { whatIsAt } from '../core/createEnv/existing';
 import { lastErrorLines } from '../core/createEnv/errors';
-import type { CondaFlavor, EnvTarget, Plan, PlanStep } from '../core/createEnv/types';
+import * as M from '../core/createEnv/messages';
+import type { Plan, PlanStep } from '../core/createEnv/types';
+import { condaFacts, probePrefix } from './condaTarget';
 
-export interface CondaTool {
-  path: string;
-  flavor: CondaFlavor;
-}
-
-export interface QueryOptions {
-  timeoutMs?: number;
-  signal?: AbortSignal;
-  env?: NodeJS.ProcessEnv;
-}
+export { LineSplitter } from '../core/conda/stream';
+export { condaFacts, isCondaPrefix, probePrefix, targetState, type CondaTool, type QueryOptions } from './condaTarget';
 
 /** Environment for every step: never prompt, unbuffered UTF-8 output so lines stream as they happen. */
 export function stepEnv(base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
   return { ...base, PIP_NO_INPUT: '1', PIP_PROGRESS_BAR: 'off', PYTHONUNBUFFERED: '1', PYTHONIOENCODING: 'utf-8' };
 }
 
-/** Prefixes of every env the tool knows (`env list --json`); null when the call fails or prints no JSON. */
-export async function listEnvs(tool: CondaTool, opts: QueryOptions = {}): Promise<string[] | null> {
-  const r = await exec(tool.path, ['env', 'list', '--json'], {
-    timeoutMs: opts.timeoutMs ?? 30_000, signal: opts.signal, env: opts.env,
-  });
-  if (!r.ok) return null;
-  return parseCondaEnvList(r.stdout)?.envs ?? null;
-}
-
-/** The envs directories (where `--name N` lands), from `info --json`; [] when unknown. */
-export async function envsDirs(tool: CondaTool, opts: QueryOptions = {}): Promise<string[]> {
-  const r = await exec(tool.path, ['info', '--json'], {
-    timeoutMs: opts.timeoutMs ?? 30_000, signal: opts.signal, env: opts.env,
-  });
-  if (!r.ok) return [];
-  try {
-    const raw = JSON.parse(r.stdout.slice(Math.max(0, r.stdout.indexOf('{')))) as Record<string, unknown>;
-    // conda: envs_dirs; micromamba: "envs directories".
-    const dirs = raw.envs_dirs ?? raw['envs directories'];
-    if (Array.isArray(dirs)) return dirs.filter((d): d is string => typeof d === 'string');
-  } catch {
-    /* not JSON: fall back to the root prefix */
-  }
-  const root = parseCondaInfo(r.stdout)?.rootPrefix;
-  return root ? [path.join(root, 'envs')] : [];
-}
-
-/** The existing env's prefix at the target, or null (the target is free). */
-export async function existingEnv(tool: CondaTool, target: EnvTarget, opts: QueryOptions = {}): Promise<string | null> {
-  if (target.kind === 'prefix' && isCondaPrefix(target.path)) return target.path;
-  const envs = await listEnvs(tool, opts);
-  return envs ? findExisting(target, envs, process.platform === 'win32') : null;
-}
-
-/** A folder that holds a conda env (conda-meta/ is what conda itself checks). */
-export function isCondaPrefix(p: string): boolean {
-  try {
-    return fs.statSync(path.join(p, 'conda-meta')).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
-function exists(p: string): boolean {
-  try {
-    fs.statSync(p);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** The interpreter inside an env prefix. */
 export function pythonInPrefix(prefix: string, platform: NodeJS.Platform = process.platform): string {
   return platform === 'win32' ? path.join(prefix, 'python.exe') : path.join(prefix, 'bin', 'python');
-}
-
-/** Splits a stream of chunks into lines ("\r" redraws count as line ends); flush() emits the rest. */
-export class LineSplitter {
-  private rest = '';
-  constructor(private readonly emit: (line: string) => void) {}
-  push(chunk: string): void {
-    const text = this.rest + chunk;
-    const parts = text.split(/\r\n|\n|\r(?!$)/);
-    this.rest = parts.pop() ?? '';
-    for (const p of parts) this.emit(p);
-  }
-  flush(): void {
-    const r = this.rest.replace(/\r$/, '');
-    this.rest = '';
-    if (r !== '') this.emit(r);
-  }
 }
 
 export interface RunOptions {
@@ -108,6 +33,11 @@ export interface RunOptions {
   onStep?: (step: PlanStep, index: number, total: number) => void;
   /** Overrides the plan's per-step timeouts (tests). */
   timeoutMs?: number;
+  /**
+   * Where the env may land (targetState's candidates), looked at after the run. Unset: the prefix of a
+   * prefix target; for a name, conda's envs dirs are asked once (not after a cancel).
+   */
+  candidates?: readonly string[];
 }
 
 export interface StepOutcome {
@@ -126,31 +56,37 @@ export interface PlanRunResult {
   outcomes: StepOutcome[];
   /** The env's prefix: where it is after success, what is left behind after failure/cancel (null: nothing). */
   prefix: string | null;
-  /** After failure/cancel: "partial" when a folder was left at the target, "none" when nothing was. */
-  leftBehind: 'none' | 'partial' | null;
+  /**
+   * After failure/cancel: "partial" when a folder was left at the target, "none" when nothing was,
+   * "existing" when the plan only updated an env that was there before; null when it could not be told.
+   */
+  leftBehind: 'none' | 'partial' | 'existing' | null;
+  /** Why a run that conda reported as done still failed (no env at the target afterwards). */
+  problem?: M.Msg;
 }
 
-/** Where a target lives (prefix path, or the first envs dir that holds the name). */
-async function locateTarget(tool: CondaTool, target: EnvTarget, env: NodeJS.ProcessEnv | undefined): Promise<string | null> {
-  if (target.kind === 'prefix') return exists(target.path) ? target.path : null;
-  const listed = await listEnvs(tool, { env });
-  const hit = listed ? findExisting(target, listed, process.platform === 'win32') : null;
-  if (hit) return hit;
-  for (const dir of await envsDirs(tool, { env })) {
-    const p = path.join(dir, target.name);
-    if (exists(p)) return p;
-  }
-  return null;
+async function candidatesOf(plan: Plan, opts: RunOptions, known: { list?: readonly string[] }): Promise<readonly string[]> {
+  if (opts.candidates) return opts.candidates;
+  if (known.list) return known.list;
+  if (plan.target.kind === 'prefix') return [plan.target.path];
+  if (opts.signal?.aborted) return [];
+  const facts = await condaFacts(plan.tool, { env: opts.env, signal: opts.signal, timeoutMs: 15_000 });
+  const name = plan.target.name;
+  known.list = (facts.envsDirs ?? []).map((d) => path.join(d, name));
+  return known.list;
 }
+
+const MAX_TAIL_CHARS = 256 * 1024;
 
 export async function runPlan(plan: Plan, opts: RunOptions = {}): Promise<PlanRunResult> {
   const env = stepEnv(opts.env ?? process.env);
   const outcomes: StepOutcome[] = [];
+  const known: { list?: readonly string[] } = {};
   const total = plan.steps.length;
   for (let i = 0; i < total; i++) {
     const s = plan.steps[i];
     opts.onStep?.(s, i, total);
-    let output = '';
+    const tail = new TextTail(MAX_TAIL_CHARS);
     const out = new LineSplitter((l) => opts.onLine?.(l, 'stdout'));
     const err = new LineSplitter((l) => opts.onLine?.(l, 'stderr'));
     const [file, ...args] = s.argv;
@@ -159,13 +95,27 @@ export async function runPlan(plan: Plan, opts: RunOptions = {}): Promise<PlanRu
       signal: opts.signal,
       cwd: plan.cwd,
       env,
-      maxBuffer: 1024 * 1024,
-      onStdout: (c) => { output += c; out.push(c); },
-      onStderr: (c) => { output += c; err.push(c); },
+      maxBuffer: 64 * 1024,
+      onStdout: (c) => { tail.push(c); out.push(c); },
+      onStderr: (c) => { tail.push(c); err.push(c); },
     });
     out.flush();
     err.flush();
     outcomes.push({ step: s, result });
+    if (result.ok && (s.id === 'create' || s.id === 'env-create' || i === total - 1)) {
+      // conda said done: is the env there? Otherwise say so instead of going on (or saying "ready").
+      const candidates = await candidatesOf(plan, opts, known);
+      const at = whatIsAt(candidates, probePrefix);
+      if (at.kind === 'env') {
+        if (i === total - 1) return { ok: true, cancelled: false, timedOut: false, failedStep: null, errorLines: [], outcomes, prefix: at.prefix, leftBehind: null };
+        continue;
+      }
+      const problem = M.noEnvAfterRun(candidates.length ? candidates.join(', ') : M.targetText(plan.target));
+      return {
+        ok: false, cancelled: false, timedOut: false, failedStep: s, errorLines: [problem.message], outcomes,
+        prefix: at.prefix, leftBehind: at.kind === 'folder' ? 'partial' : at.kind === 'none' ? 'none' : null, problem,
+      };
+    }
     if (!result.ok) {
       const cancelled = result.error === 'cancelled';
       const timedOut = result.error === 'timeout';
@@ -175,18 +125,17 @@ export async function runPlan(plan: Plan, opts: RunOptions = {}): Promise<PlanRu
       } else if (cancelled || timedOut) {
         errorLines = [];
       } else {
-        errorLines = lastErrorLines(output);
+        errorLines = lastErrorLines(tail.value());
         if (!errorLines.length) errorLines = [`exit code ${result.code ?? result.signal ?? '?'}`];
       }
-      // What is left: only the create-like steps can leave a partial env; a failed pip step leaves the
-      // env created by the step before it (complete as an env, without all packages).
-      const left = await locateTarget(plan.tool, plan.target, opts.env);
-      return {
-        ok: false, cancelled, timedOut, failedStep: s, errorLines, outcomes,
-        prefix: left, leftBehind: left ? 'partial' : 'none',
-      };
+      const base = { ok: false, cancelled, timedOut, failedStep: s, errorLines, outcomes };
+      // An update, or a removal that did not finish: the env is the user's, as it was or partly changed.
+      if (plan.existing === 'update' || s.id === 'remove') return { ...base, prefix: null, leftBehind: 'existing' };
+      const at = whatIsAt(await candidatesOf(plan, opts, known), probePrefix);
+      const leftBehind = at.kind === 'unknown' ? null : at.kind === 'none' ? 'none' : 'partial';
+      return { ...base, prefix: at.prefix, leftBehind };
     }
   }
-  const prefix = await locateTarget(plan.tool, plan.target, opts.env);
-  return { ok: true, cancelled: false, timedOut: false, failedStep: null, errorLines: [], outcomes, prefix, leftBehind: null };
+  // An empty plan: nothing ran.
+  return { ok: false, cancelled: false, timedOut: false, failedStep: null, errorLines: [], outcomes, prefix: null, leftBehind: null };
 }

@@ -5,12 +5,13 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyzeDocument } from '../core/analyze';
 import type { InstalledTorch } from '../core/detection';
-import { fixedText } from '../core/createEnv/fixes';
+import { fixedText } from '../core/fixes/oneFile';
 import { readProject } from '../core/createEnv/project';
 import type { ProjectModel } from '../core/createEnv/types';
 import type { Machine } from '../core/machine';
 import type { FileReader } from '../core/requirements/types';
 import { pythonInPrefix } from './condaRunner';
+import { readTextFile } from './fileReader';
 import { probeTorch } from './torchProbe';
 
 const MAX_BYTES = 16 * 1024 * 1024;
@@ -21,7 +22,7 @@ export function fileReader(): FileReader {
       if (/^[a-z][a-z0-9+.-]*:\/\//i.test(p)) return null;
       try {
         const st = fs.statSync(p);
-        return st.isFile() && st.size <= MAX_BYTES ? fs.readFileSync(p, 'utf8') : null;
+        return st.isFile() && st.size <= MAX_BYTES ? readTextFile(p) : null;
       } catch {
         return null;
       }
@@ -63,6 +64,30 @@ export function previewFixes(project: ProjectModel, machine: Machine | null, env
   if (fixed === null) return null;
   const codes = [...new Set(findings.filter((f) => f.fixes.some((x) => x.preferred)).map((f) => f.code))];
   return { file: src.file, original, fixed, codes };
+}
+
+/**
+ * Whether the fixed text can replace the file's text without changing anything else in it: the file still
+ * holds the previewed text as plain UTF-8 with LF or CRLF line ends. Other encodings (a lossy decode, a
+ * BOM, UTF-16) and lone-CR files are left alone, here and in the editor.
+ */
+export function fixesWritable(preview: FixPreview): 'ok' | 'changed' | 'not-utf8' {
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(preview.file);
+  } catch {
+    return 'changed';
+  }
+  if (bytes.equals(Buffer.from(preview.original, 'utf8')) && !/\r(?!\n)/.test(preview.original)) return 'ok';
+  return readTextFile(preview.file) === preview.original ? 'not-utf8' : 'changed';
+}
+
+/** Writes the fixed text when fixesWritable() allows it. */
+export function writeFixes(preview: FixPreview): 'written' | 'changed' | 'not-utf8' {
+  const can = fixesWritable(preview);
+  if (can !== 'ok') return can;
+  fs.writeFileSync(preview.file, preview.fixed);
+  return 'written';
 }
 
 /** A prefix inside the project folder gets a .gitignore with "*" (as venv does), so it is never committed. */

@@ -6,7 +6,7 @@ import { Commands, DIAGNOSTIC_SOURCE } from '../constants';
 import type { Finding } from '../core/finding';
 import {
   ANALYZED_SELECTOR, rangeInFile, sameDiagnostic, uriForPath, type DiagnosticEntry, type DiagnosticsController } from './diagnostics';
-import { fixEdits, planFixAll, preferredIndex, type FileEdit, type FixAllPlan } from './free/fixAll';
+import { fixEdits, planFixAll, preferredIndex, type FileEdit, type FixAllPlan } from '../core/fixes/plan';
 import { trMessage } from './translate';
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('aiEnvDoctor');

@@ -2,204 +2,34 @@
 // Plan in src/core/createEnv, processes in src/system/condaRunner; this file is the UI: quick picks
 // with defaults, the fix diff, the plan shown before anything runs, a cancellable progress notification,
 // all output in the log. Drivable without UI: pass an options object (tests, other commands).
-import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { PythonExtension } from '@vscode/python-extension';
 import { Commands } from '../constants';
 import type { Machine } from '../core/machine';
 import { defaultsFor } from '../core/createEnv/defaults';
+import type { TargetState } from '../core/createEnv/existing';
 import * as M from '../core/createEnv/messages';
 import { envNameProblem } from '../core/createEnv/names';
 import { buildPlan } from '../core/createEnv/plan';
 import { renderCommand, renderPlan } from '../core/createEnv/render';
-import type { EnvTarget, ExistingAction, Plan, ProjectModel } from '../core/createEnv/types';
+import type { EnvTarget, ExistingAction, Plan } from '../core/createEnv/types';
 import { findConda } from '../system/condaLocator';
-import { existingEnv, pythonInPrefix, runPlan, type PlanRunResult } from '../system/condaRunner';
-import { checkTorchIn, loadProject, previewFixes, writePrefixGitignore } from '../system/createEnvProject';
+import { pythonInPrefix, runPlan, targetState, type CondaTool, type PlanRunResult } from '../system/condaRunner';
+import { checkTorchIn, loadProject, writePrefixGitignore } from '../system/createEnvProject';
 import { detectMachine } from '../system/detect';
 import { readSettings } from './config';
+import {
+  CANCEL_COMMAND, INTERNAL_COMMAND, sanitizeOptions, type CreateCondaEnvOptions, type CreateCondaEnvResult,
+} from './createCondaEnvOptions';
+import {
+  askName, askUnknown, FixPreviewProvider, headless, offerFixes, pickExisting, pickFolder, pickPython, pickSourceFile,
+  pickTarget, selectInterpreter,
+} from './createCondaEnvPrompts';
 import type { CurrentMachine } from './currentMachine';
 import { tr } from './translate';
 
-/** Options for headless use (tests, other extensions); every field skips the matching question. */
-export interface CreateCondaEnvOptions {
-  /** Project folder (absolute path); default: the only workspace folder, else a pick. */
-  folder?: string;
-  /** Env name, or a prefix folder (absolute, or relative to the project folder, e.g. ".conda"). */
-  name?: string;
-  prefix?: string;
-  /** Python version "3.12" (ignored for environment.yml). */
-  python?: string;
-  /** Driving file (requirements*.txt / environment.yml / pyproject.toml), absolute or relative to the folder. */
-  file?: string;
-  /** Skip the confirmation of the plan (and every other question that has a safe default). */
-  yes?: boolean;
-  /** Apply the rules' torch fixes first (true), or leave the file as it is (false). Unset: ask. */
-  fixFirst?: boolean;
-  /** What to do when the env already exists. Unset: ask (headless: stop, never delete silently). */
-  existing?: ExistingAction | 'fail';
-  /** Select the new env as the Python interpreter (default true). */
-  selectInterpreter?: boolean;
-  /** Cancels the run (in-process callers); the cancel command does the same for others. */
-  signal?: AbortSignal;
-}
+export { CANCEL_COMMAND, INTERNAL_COMMAND, type CreateCondaEnvOptions, type CreateCondaEnvResult } from './createCondaEnvOptions';
 
-export interface CreateCondaEnvResult {
-  status: 'created' | 'failed' | 'cancelled' | 'refused' | 'aborted';
-  /** Why it was refused / aborted: untrusted, no-folder, no-conda, exists, user. */
-  reason?: string;
-  plan?: string[][];
-  prefix?: string | null;
-  errorLines?: string[];
-  leftBehind?: 'none' | 'partial' | null;
-  torch?: { version: string | null; cudaAvailable: boolean | null; error: string | null } | null;
-  interpreterSelected?: boolean;
-  message?: string;
-}
-
-/** Not in the manifest on purpose: cancels the create-env run in progress (used by tests). */
-export const CANCEL_COMMAND = 'aiEnvDoctor.createCondaEnv.cancel';
-
-type Msg = M.Msg;
-const t = (m: Msg): string => tr(m.l10n);
-
-function headless(o: CreateCondaEnvOptions): boolean {
-  return o.yes === true;
-}
-
-async function pickFolder(o: CreateCondaEnvOptions): Promise<string | null> {
-  if (o.folder) return o.folder;
-  const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file');
-  if (folders.length === 0) return null;
-  if (folders.length === 1 || headless(o)) return folders[0].uri.fsPath;
-  const pick = await vscode.window.showWorkspaceFolderPick({ placeHolder: vscode.l10n.t('Folder to create the environment for') });
-  return pick?.uri.fsPath ?? null;
-}
-
-async function pickSourceFile(project: ProjectModel, o: CreateCondaEnvOptions): Promise<string | undefined | null> {
-  if (o.file) return path.resolve(project.dir, o.file);
-  if (headless(o) || project.source.kind === 'environment' || project.requirementsFiles.length < 2) return undefined;
-  const items = project.requirementsFiles.map((f) => ({ label: path.basename(f), file: f }));
-  const pick = await vscode.window.showQuickPick(items, { placeHolder: vscode.l10n.t('Requirements file to install') });
-  return pick ? pick.file : null;
-}
-
-async function pickTarget(dir: string, defaultName: string, o: CreateCondaEnvOptions): Promise<EnvTarget | null> {
-  if (o.prefix !== undefined) return { kind: 'prefix', path: path.resolve(dir, o.prefix) };
-  if (o.name !== undefined) return envNameProblem(o.name) ? null : { kind: 'name', name: o.name };
-  if (headless(o)) return { kind: 'name', name: defaultName };
-  const named = { label: `$(tag) ${vscode.l10n.t('Named environment')}`, description: defaultName, where: 'name' as const };
-  const local = { label: `$(folder) ${vscode.l10n.t('Prefix in this folder')}`, description: './.conda', where: 'prefix' as const };
-  const pick = await vscode.window.showQuickPick([named, local], { placeHolder: vscode.l10n.t('Where should the environment live?') });
-  if (!pick) return null;
-  if (pick.where === 'prefix') return { kind: 'prefix', path: path.join(dir, '.conda') };
-  return askName(defaultName);
-}
-
-async function askName(value: string): Promise<EnvTarget | null> {
-  const name = await vscode.window.showInputBox({
-    prompt: vscode.l10n.t('Environment name'),
-    value,
-    validateInput: (v) => {
-      const p = envNameProblem(v.trim());
-      return p ? vscode.l10n.t(p, v.trim()) : null;
-    },
-  });
-  return name === undefined ? null : { kind: 'name', name: name.trim() };
-}
-
-async function pickPython(defaults: ReturnType<typeof defaultsFor>, o: CreateCondaEnvOptions): Promise<string | null> {
-  if (o.python) return o.python;
-  const d = defaults.python;
-  if (headless(o)) return d.python;
-  const list = d.candidates.length ? d.candidates : [d.python];
-  const items = list.map((v) => ({
-    label: `Python ${v}`,
-    version: v,
-    description: v === d.python ? vscode.l10n.t('recommended') : undefined,
-    detail: v === d.python && defaults.torch ? vscode.l10n.t('newest version torch {0} supports and the project allows', defaults.torch) : undefined,
-  }));
-  items.sort((a, b) => (a.version === d.python ? -1 : b.version === d.python ? 1 : 0));
-  const pick = await vscode.window.showQuickPick(items, { placeHolder: vscode.l10n.t('Python version for the environment') });
-  return pick?.version ?? null;
-}
-
-async function pickExisting(target: EnvTarget, prefix: string, o: CreateCondaEnvOptions): Promise<ExistingAction | 'rename' | null> {
-  if (o.existing) return o.existing === 'fail' ? null : o.existing;
-  if (headless(o)) return null;
-  const update = { label: vscode.l10n.t('Update it'), value: 'update' as const, detail: vscode.l10n.t('Install what the project needs into the existing environment') };
-  const recreate = { label: vscode.l10n.t('Delete and create it again'), value: 'recreate' as const, detail: prefix };
-  const rename = { label: vscode.l10n.t('Use another name'), value: 'rename' as const };
-  const items = target.kind === 'name' ? [update, recreate, rename] : [update, recreate];
-  const pick = await vscode.window.showQuickPick(items, { placeHolder: t(M.alreadyExists(target, prefix)) });
-  return pick?.value ?? null;
-}
-
-/** Shows the fixed text beside the file; applied as an undoable WorkspaceEdit only with consent. */
-async function offerFixes(
-  project: ProjectModel, machine: Machine | null, o: CreateCondaEnvOptions, previews: FixPreviewProvider, log: vscode.LogOutputChannel,
-): Promise<'applied' | 'skipped' | 'cancel'> {
-  const preview = previewFixes(project, machine);
-  if (!preview) return 'skipped';
-  if (o.fixFirst === false) return 'skipped';
-  if (o.fixFirst === undefined && headless(o)) return 'skipped';
-  const uri = vscode.Uri.file(preview.file);
-  if (o.fixFirst === undefined) {
-    const fixedUri = previews.set(preview.file, preview.fixed);
-    await vscode.commands.executeCommand('vscode.diff', uri, fixedUri,
-      vscode.l10n.t('{0}: torch lines fixed for this machine', path.basename(preview.file)));
-    const apply = vscode.l10n.t('Apply fixes');
-    const skip = vscode.l10n.t('Keep the file as it is');
-    const answer = await vscode.window.showInformationMessage(
-      vscode.l10n.t('The torch lines of {0} will not work on this machine ({1}). Fix them first?', path.basename(preview.file), preview.codes.join(', ')),
-      { modal: true }, apply, skip);
-    if (answer === undefined) return 'cancel';
-    if (answer === skip) return 'skipped';
-  }
-  const doc = await vscode.workspace.openTextDocument(uri);
-  if (doc.getText() !== preview.original) {
-    log.warn(`create-env: ${preview.file} changed since the preview; fixes not applied`);
-    return 'skipped';
-  }
-  const edit = new vscode.WorkspaceEdit();
-  edit.replace(uri, new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), preview.fixed);
-  await vscode.workspace.applyEdit(edit);
-  await doc.save();
-  log.info(`create-env: fixed ${preview.file} (${preview.codes.join(', ')})`);
-  return 'applied';
-}
-
-/** Read-only documents holding the fixed text, for vscode.diff. */
-class FixPreviewProvider implements vscode.TextDocumentContentProvider {
-  static readonly scheme = 'ai-env-doctor-fix';
-  private readonly texts = new Map<string, string>();
-  private readonly emitter = new vscode.EventEmitter<vscode.Uri>();
-  readonly onDidChange = this.emitter.event;
-  set(file: string, text: string): vscode.Uri {
-    const uri = vscode.Uri.from({ scheme: FixPreviewProvider.scheme, path: file });
-    this.texts.set(uri.toString(), text);
-    this.emitter.fire(uri);
-    return uri;
-  }
-  provideTextDocumentContent(uri: vscode.Uri): string {
-    return this.texts.get(uri.toString()) ?? '';
-  }
-  dispose(): void {
-    this.emitter.dispose();
-  }
-}
-
-async function selectInterpreter(pythonPath: string, folder: string, log: vscode.LogOutputChannel): Promise<boolean> {
-  if (!vscode.extensions.getExtension('ms-python.python')) return false;
-  try {
-    const api = await PythonExtension.api();
-    await api.environments.updateActiveEnvironmentPath(pythonPath, vscode.Uri.file(folder));
-    return true;
-  } catch (e) {
-    log.warn(`create-env: could not select ${pythonPath} as the interpreter: ${(e as Error).message}`);
-    return false;
-  }
-}
+const t = (m: M.Msg): string => tr(m.l10n);
 
 async function currentMachine(machines: CurrentMachine, folder: string, log: vscode.LogOutputChannel): Promise<Machine | null> {
   const s = readSettings(vscode.Uri.file(folder));
@@ -238,7 +68,9 @@ export class CreateCondaEnvCommand implements vscode.Disposable {
     this.disposables.push(
       this.previews,
       vscode.workspace.registerTextDocumentContentProvider(FixPreviewProvider.scheme, this.previews),
-      vscode.commands.registerCommand(Commands.createCondaEnv, (o?: unknown) => this.run(sanitize(o))),
+      // The public command (menus, palette, command links) never skips a question that guards a destructive step.
+      vscode.commands.registerCommand(Commands.createCondaEnv, (o?: unknown) => this.run(sanitizeOptions(o, false))),
+      vscode.commands.registerCommand(INTERNAL_COMMAND, (o?: unknown) => this.run(sanitizeOptions(o, true))),
       vscode.commands.registerCommand(CANCEL_COMMAND, () => this.running?.abort()),
     );
   }
@@ -302,27 +134,13 @@ export class CreateCondaEnvCommand implements vscode.Disposable {
     const python = project.source.kind === 'environment' ? defaults.python.python : await pickPython(defaults, o);
     if (!python) return { status: 'aborted', reason: 'user' };
 
-    let existing: ExistingAction | null = null;
-    for (;;) {
-      const prefix = await existingEnv(tool, target, {});
-      if (!prefix) break;
-      const choice = await pickExisting(target, prefix, o);
-      if (choice === 'rename') {
-        const next = await askName(`${target.kind === 'name' ? target.name : defaults.name}-2`);
-        if (!next) return { status: 'aborted', reason: 'user' };
-        target = next;
-        continue;
-      }
-      if (!choice) {
-        const message = t(M.alreadyExists(target, prefix));
-        if (headless(o) || o.existing === 'fail') void vscode.window.showWarningMessage(message);
-        return { status: 'refused', reason: 'exists', message, prefix };
-      }
-      existing = choice;
-      break;
-    }
+    const found = await this.checkTarget(tool, target, dir, defaults.name, project.source.kind === 'environment', o);
+    if ('status' in found) return found;
+    ({ target } = found);
+    const { state, existing, prune } = found;
 
-    const plan = buildPlan({ tool, project, target, python, existing, recommendation: defaults.recommendation });
+    const plan = buildPlan({ tool, project, target, python, existing, state: state.state === 'blocked' ? 'unknown' : state.state, prune,
+      recommendation: defaults.recommendation });
     const shown = renderPlan(plan, process.platform);
     log.info(`create-env plan:\n${shown}`);
     if (!o.yes) {
@@ -332,10 +150,64 @@ export class CreateCondaEnvCommand implements vscode.Disposable {
         { modal: true, detail: shown }, runLabel);
       if (answer !== runLabel) return { status: 'aborted', reason: 'user', plan: plan.steps.map((s) => s.argv) };
     }
-    return this.execute(plan, dir, machine, o);
+    return this.execute(plan, dir, machine, o, state.candidates);
   }
 
-  private async execute(plan: Plan, dir: string, machine: Machine | null, o: CreateCondaEnvOptions): Promise<CreateCondaEnvResult> {
+  /** Asks what is at the target until it is known (or the user stops); answers what to do about it. */
+  private async checkTarget(tool: CondaTool, first: EnvTarget, dir: string, defaultName: string, fromYml: boolean, o: CreateCondaEnvOptions):
+    Promise<CreateCondaEnvResult | { target: EnvTarget; state: TargetState; existing: ExistingAction | null; prune: boolean }> {
+    let target = first;
+    for (;;) {
+      const state = await this.withCancel(o, (signal) => targetState(tool, target, { projectDir: dir, signal }));
+      if (state === null) return { status: 'cancelled', reason: 'user' };
+      if (state.state === 'free') return { target, state, existing: null, prune: false };
+      let next: 'retry' | 'rename' | null;
+      if (state.state === 'blocked') {
+        const message = t(state.why);
+        void vscode.window.showErrorMessage(message);
+        return { status: 'refused', reason: 'blocked', message };
+      }
+      if (state.state === 'unknown') {
+        this.log.warn(`create-env: ${M.unknownRefusal(target, state.why).message}`);
+        next = await askUnknown(target, state.why, o);
+        if (!next) return { status: 'refused', reason: 'unknown', message: t(M.unknownRefusal(target, state.why)) };
+      } else {
+        const choice = await pickExisting(target, state.prefix, fromYml, o);
+        if (choice && choice !== 'rename') return { target, state, existing: choice.action, prune: choice.prune };
+        if (!choice) {
+          const message = t(M.alreadyExists(target, state.prefix));
+          if (headless(o) || o.existing === 'fail') void vscode.window.showWarningMessage(message);
+          return { status: 'refused', reason: 'exists', message, prefix: state.prefix };
+        }
+        next = 'rename';
+      }
+      if (next === 'rename') {
+        const renamed = await askName(`${target.kind === 'name' ? target.name : defaultName}-2`);
+        if (!renamed) return { status: 'aborted', reason: 'user' };
+        target = renamed;
+      }
+    }
+  }
+
+  /** Runs a query cancellable by the cancel command, the caller's signal and a progress notification. */
+  private async withCancel<T>(o: CreateCondaEnvOptions, work: (signal: AbortSignal) => Promise<T>): Promise<T | null> {
+    const ac = new AbortController();
+    this.running = ac;
+    const onOuterAbort = () => ac.abort();
+    o.signal?.addEventListener('abort', onOuterAbort, { once: true });
+    if (o.signal?.aborted) ac.abort();
+    try {
+      const r = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Checking the conda environments') },
+        () => work(ac.signal));
+      return ac.signal.aborted ? null : r;
+    } finally {
+      this.running = null;
+      o.signal?.removeEventListener('abort', onOuterAbort);
+    }
+  }
+
+  private async execute(plan: Plan, dir: string, machine: Machine | null, o: CreateCondaEnvOptions, candidates: readonly string[]): Promise<CreateCondaEnvResult> {
     const log = this.log;
     const ac = new AbortController();
     this.running = ac;
@@ -349,6 +221,7 @@ export class CreateCondaEnvCommand implements vscode.Disposable {
         async (progress, token) => {
           token.onCancellationRequested(() => ac.abort());
           return runPlan(plan, {
+            candidates,
             signal: ac.signal,
             onStep: (s, i, n) => {
               progress.report({ message: `[${i + 1}/${n}] ${tr(s.l10n)}` });
@@ -370,14 +243,18 @@ export class CreateCondaEnvCommand implements vscode.Disposable {
     const left = M.leftBehindText(result.leftBehind, result.prefix, plan.tool.flavor, plan.target);
     if (!result.ok) {
       const step = result.failedStep ? tr(result.failedStep.l10n) : '';
-      const head = result.cancelled ? t(M.cancelledText(step)) : result.timedOut ? t(M.timedOutText(step)) : t(M.failedText(step, result.errorLines));
+      const lines = result.problem ? [t(result.problem)] : result.errorLines;
+      const head = result.cancelled ? t(M.cancelledText(step)) : result.timedOut ? t(M.timedOutText(step)) : t(M.failedText(step, lines));
       const message = left ? `${head} ${t(left)}` : head;
       const retry = vscode.l10n.t('Retry');
       const actions = result.cancelled ? [showLog] : [showLog, retry];
       const shown = result.cancelled ? vscode.window.showWarningMessage(message, ...actions) : vscode.window.showErrorMessage(message, ...actions);
       void shown.then((a) => {
         if (a === showLog) log.show();
-        if (a === retry) void vscode.commands.executeCommand(Commands.createCondaEnv, { ...o, yes: false, signal: undefined });
+        if (a === retry) {
+          void vscode.commands.executeCommand(INTERNAL_COMMAND, { ...o, yes: false, signal: undefined })
+            .then(undefined, (e: unknown) => log.error(`create-env: retry failed: ${String(e)}`));
+        }
       });
       return {
         status: result.cancelled ? 'cancelled' : 'failed', plan: argvs, prefix: result.prefix, errorLines: result.errorLines,
@@ -401,23 +278,6 @@ export class CreateCondaEnvCommand implements vscode.Disposable {
     });
     return { status: 'created', plan: argvs, prefix, torch, interpreterSelected, message, leftBehind: null, errorLines: [] };
   }
-}
-
-/** Only known fields of the right type pass (the command can be invoked with anything). */
-function sanitize(o: unknown): CreateCondaEnvOptions {
-  if (!o || typeof o !== 'object' || o instanceof vscode.Uri) {
-    return o instanceof vscode.Uri ? { folder: o.fsPath } : {};
-  }
-  const r = o as Record<string, unknown>;
-  const str = (k: string) => (typeof r[k] === 'string' ? (r[k] as string) : undefined);
-  const bool = (k: string) => (typeof r[k] === 'boolean' ? (r[k] as boolean) : undefined);
-  const existing = str('existing');
-  return {
-    folder: str('folder'), name: str('name'), prefix: str('prefix'), python: str('python'), file: str('file'),
-    yes: bool('yes'), fixFirst: bool('fixFirst'), selectInterpreter: bool('selectInterpreter'),
-    existing: existing === 'update' || existing === 'recreate' || existing === 'fail' ? existing : undefined,
-    signal: r.signal instanceof AbortSignal ? r.signal : undefined,
-  };
 }
 
 export function registerCreateCondaEnv(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, machines: CurrentMachine): CreateCondaEnvCommand {

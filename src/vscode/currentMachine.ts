@@ -8,7 +8,7 @@ import { Settings } from '../constants';
 import { onDidChangeSettings, readSettings, targetMachine } from './config';
 import { machineSignature } from './free/machineSignature';
 
-/** What the resolver needs from the machine service (H3's MachineService fits this shape). */
+/** What the resolver needs from the machine service (MachineService fits this shape). */
 export interface DetectionSource {
   readonly onDidChange: vscode.Event<void>;
   readonly detection: Detection | null;

@@ -12,7 +12,7 @@ import { DIAGNOSTIC_SOURCE, DOCS_BASE, Settings } from '../constants';
 import { onDidChangeSettings, readSettings } from './config';
 import type { CurrentMachine } from './currentMachine';
 import { Debouncer, Generations } from './free/debounce';
-import { ANALYZED_SCHEMES, kindForDocument, type AnalyzedKind } from './free/documentFilter';
+import { ANALYZED_SCHEMES, documentSelector, kindForDocument, type AnalyzedKind } from '../core/documents';
 import { createFileReader, pathKey, readTextFile } from './free/fileReader';
 import { trMessage } from './translate';
 
@@ -28,15 +28,8 @@ export const DEBOUNCE_MS = 300;
 /** Documents larger than this are not analysed (no requirements file is this big). */
 const MAX_DOCUMENT_CHARS = 8 * 1024 * 1024;
 
-/** Documents the extension handles, for providers (mirrors documentFilter.kindForDocument). */
-export const ANALYZED_SELECTOR: vscode.DocumentFilter[] = [
-  { language: 'pip-requirements', scheme: 'file' },
-  { language: 'pip-requirements', scheme: 'untitled' },
-  { scheme: 'file', pattern: '**/{*environment*,*conda*,env*}.{yml,yaml}' },
-  { scheme: 'file', pattern: '**/{pyproject*,pixi}.toml' },
-  { scheme: 'file', language: 'plaintext', pattern: '**/{*req*,*constraint*}.{txt,in}' },
-  { scheme: 'file', language: 'plaintext', pattern: '**/req*/**/*.{txt,in}' },
-];
+/** Documents the extension handles, for providers (the same documents kindForDocument takes). */
+export const ANALYZED_SELECTOR: vscode.DocumentFilter[] = documentSelector();
 
 const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
   error: vscode.DiagnosticSeverity.Error,

@@ -7,7 +7,7 @@ import { KNOWLEDGE_AS_OF, recommend } from '../core/knowledge/recommend';
 import { LineIndex } from '../core/text';
 import type { CurrentMachine } from './currentMachine';
 import { analyzedKind, documentPath, keyOf, openDocumentAt, type Analyzer } from './diagnostics';
-import { ANALYZED_GLOB, EXCLUDED_GLOB, kindForPath } from './free/documentFilter';
+import { ANALYZED_GLOB, EXCLUDED_GLOB, kindForPath } from '../core/documents';
 import { createFileReader, readTextFile } from './free/fileReader';
 import { buildReport, type ReportFile, type ReportFinding } from './free/reportMarkdown';
 import { readSettings } from './config';

@@ -33,6 +33,9 @@ const SESSIONS = [
   { name: 'machine', workspace: 'machine', suites: ['statusbar', 'createEnv'] },
   { name: 'untrusted', workspace: 'machine', trust: false, suites: ['untrusted'] },
   { name: 'zh-cn', workspace: 'l10n', locale: 'zh-cn', suites: ['l10n'] },
+  // workspaces whose only project file is one a narrower activation event would miss
+  { name: 'nested-pyproject', workspace: 'activation-nested-pyproject', suites: ['workspaceActivation'] },
+  { name: 'conda-yaml', workspace: 'activation-conda-yaml', suites: ['workspaceActivation'] },
 ];
 
 const timings = [];

@@ -1,6 +1,7 @@
 // "Create conda env" end to end in the real extension host against the conda stand-in (test/fixtures/bin/conda,
 // first on PATH; FAKE_CONDA_ROOT in the run folder): the plan runs exactly as shown, the env exists afterwards,
-// and cancel kills the running step. Driven through the command's headless options (every question answered).
+// and cancel kills the running step. Driven through the internal command's headless options (every question
+// answered); the public command, which command links can reach, keeps every question.
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
@@ -17,7 +18,8 @@ interface Result {
   torch?: { version: string | null; cudaAvailable: boolean | null } | null;
 }
 
-const CREATE = 'aiEnvDoctor.createCondaEnv';
+const CREATE = 'aiEnvDoctor._createCondaEnvInternal';
+const PUBLIC = 'aiEnvDoctor.createCondaEnv';
 const CANCEL = 'aiEnvDoctor.createCondaEnv.cancel';
 
 function alive(pid: number): boolean {
@@ -78,6 +80,43 @@ suite('create conda env', function () {
     assert.strictEqual(r.status, 'refused', JSON.stringify(r));
     assert.strictEqual(r.reason, 'exists');
     assert.deepStrictEqual(mutatingCalls().slice(before), []);
+  });
+
+  test('the public command ignores yes/existing/prefix: the existing env is not replaced, a question is asked instead', async () => {
+    const before = mutatingCalls().length;
+    const prefix = path.join(process.env.FAKE_CONDA_ROOT as string, 'envs', 'e2e_env');
+    const marker = path.join(prefix, 'conda-meta', 'history');
+    assert.ok(fs.existsSync(marker), 'the env from the first test');
+    let settled = false;
+    const running = Promise.resolve(vscode.commands.executeCommand(PUBLIC, {
+      folder: workspaceRoot().fsPath, name: 'e2e_env', python: '3.11', yes: true, existing: 'recreate', fixFirst: false,
+      selectInterpreter: false,
+    })).then((r) => { settled = true; return r as Result; });
+    // The questions it asks are quick picks (what to do with the existing env): dismiss them until it gives up.
+    await waitFor(() => {
+      if (!settled) void vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+      return settled;
+    }, (done) => done, { timeoutMs: 30_000, what: 'the public command to stop at its question' });
+    const r = await running;
+    assert.notStrictEqual(r.status, 'created', JSON.stringify(r));
+    assert.strictEqual(r.reason, 'exists', JSON.stringify(r));
+    assert.deepStrictEqual(mutatingCalls().slice(before), []);
+    assert.ok(fs.existsSync(marker), 'the env was replaced');
+  });
+
+  test('when conda cannot say whether the env exists, nothing runs (headless: refused)', async () => {
+    const before = mutatingCalls().length;
+    process.env.FAKE_CONDA_FAIL = 'info';
+    try {
+      const r = (await vscode.commands.executeCommand(CREATE, {
+        folder: workspaceRoot().fsPath, name: 'e2e_unknown', python: '3.11', yes: true, fixFirst: false, selectInterpreter: false,
+      })) as Result;
+      assert.strictEqual(r.status, 'refused', JSON.stringify(r));
+      assert.strictEqual(r.reason, 'unknown', JSON.stringify(r));
+      assert.deepStrictEqual(mutatingCalls().slice(before), []);
+    } finally {
+      delete process.env.FAKE_CONDA_FAIL;
+    }
   });
 
   test('cancel kills the running step and reports what is left behind', async () => {

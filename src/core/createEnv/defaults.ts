@@ -1,5 +1,5 @@
 // Sensible defaults for the flow: env name, Python version and the machine's PyTorch index, from the
-// project and the knowledge base (H4's torch data and recommend()).
+// project and the knowledge base (the torch release data and recommend()).
 import type { Machine } from '../machine';
 import { recommend, type Recommendation } from '../knowledge/recommend';
 import { releasesNewestFirst, torchRelease } from '../knowledge/torch';

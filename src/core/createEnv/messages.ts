@@ -26,12 +26,24 @@ export function removeHint(flavor: string, t: EnvTarget): string {
   return micro ? `micromamba env remove -y ${sel}` : `${flavor} remove --all --yes ${sel}`;
 }
 
-export function leftBehindText(left: 'none' | 'partial' | null, prefix: string | null, flavor: string, t: EnvTarget): Msg | null {
+/** What a failed run left; nothing is said when it could not be looked at (null). */
+export function leftBehindText(left: 'none' | 'partial' | 'existing' | null, prefix: string | null, flavor: string, t: EnvTarget): Msg | null {
   if (left === 'partial' && prefix) {
     return msg('A partial environment is left at {0}. Remove it with: {1}', prefix, removeHint(flavor, t));
   }
+  if (left === 'existing') {
+    return msg('The existing environment {0} is still there; the failed step may have changed part of it.', targetText(t));
+  }
   if (left === 'none') return msg('No environment was left behind.');
   return null;
+}
+
+export function noEnvAfterRun(where: string): Msg {
+  return msg('conda reported success, but no environment (conda-meta) is at {0}.', where);
+}
+
+export function unknownRefusal(t: EnvTarget, why: Msg): Msg {
+  return msg('Could not tell whether the environment "{0}" already exists ({1}). Nothing was run: creating it now could replace an existing environment.', targetText(t), why);
 }
 
 export function failedText(stepTitle: string, errorLines: readonly string[]): Msg {

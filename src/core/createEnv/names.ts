@@ -1,5 +1,5 @@
-// Env names: what we accept ([A-Za-z0-9._-]+, as the issue asks; stricter than conda, which only
-// refuses "/", " ", ":" and "#") and the default derived from a yml name or a folder name.
+// Env names: what we accept ([A-Za-z0-9._-]+, safe in a path and in a shell on every OS; stricter than
+// conda, which only refuses "/", " ", ":" and "#") and the default derived from a yml name or a folder name.
 
 export const ENV_NAME_PATTERN = /^[A-Za-z0-9._-]+$/;
 

@@ -18,6 +18,14 @@ export interface PlanInput {
   python: string;
   /** What to do with an env already at the target; null when there is none. */
   existing: ExistingAction | null;
+  /**
+   * What is at the target, as checked (src/core/createEnv/existing.ts). Only a target proven free (or
+   * just removed by the plan's own remove step) gets --yes on a create step: conda, told --yes, replaces
+   * an env that is there. Unset: "exists" when an action on an existing env is given, else unknown.
+   */
+  state?: 'free' | 'exists' | 'unknown';
+  /** With existing 'update' from environment.yml: also uninstall what the file does not list (--prune). */
+  prune?: boolean;
   /** The machine's PyTorch index (recommend(machine)); null when unknown. */
   recommendation: { variant: string; indexUrl: string } | null;
 }
@@ -58,7 +66,11 @@ function targetLabel(t: EnvTarget): string {
 }
 
 export function buildPlan(input: PlanInput): Plan {
-  const { tool, project, target, existing } = input;
+  const { tool, project, target } = input;
+  const state = input.state ?? (input.existing ? 'exists' : 'unknown');
+  // An action on an existing env only when one was found there.
+  const existing = state === 'exists' ? input.existing : null;
+  const yes = state === 'free' || existing === 'recreate';
   const f = tool.flavor;
   const micro = f === 'micromamba';
   const exe = tool.path;
@@ -77,19 +89,21 @@ export function buildPlan(input: PlanInput): Plan {
   if (src.kind === 'environment') {
     const file = relativeTo(project.dir, src.file);
     if (existing === 'update') {
+      // micromamba has no pruning update from a file; install -f only adds and updates.
+      const prune = input.prune === true && !micro;
       steps.push(step('env-update',
-        micro ? [exe, 'install', '-y', '-f', file, ...tArgs] : [exe, 'env', 'update', '--file', file, ...tArgs, '--prune'],
-        msg('Update {0} from {1}', label, file)));
+        micro ? [exe, 'install', '-y', '-f', file, ...tArgs] : [exe, 'env', 'update', '--file', file, ...tArgs, ...(prune ? ['--prune'] : [])],
+        prune ? msg('Update {0} from {1}, removing packages the file does not list', label, file) : msg('Update {0} from {1}', label, file)));
     } else {
       steps.push(step('env-create',
-        micro ? [exe, 'create', '-y', '-f', file, ...tArgs] : [exe, 'env', 'create', '--file', file, ...tArgs],
+        micro ? [exe, 'create', ...(yes ? ['-y'] : []), '-f', file, ...tArgs] : [exe, 'env', 'create', '--file', file, ...tArgs],
         msg('Create {0} from {1}', label, file)));
     }
   } else {
     if (existing !== 'update') {
       const create = micro
-        ? [exe, 'create', '-y', ...tArgs, `python=${input.python}`, '-c', 'conda-forge']
-        : [exe, 'create', '--yes', ...tArgs, `python=${input.python}`];
+        ? [exe, 'create', ...(yes ? ['-y'] : []), ...tArgs, `python=${input.python}`, '-c', 'conda-forge']
+        : [exe, 'create', ...(yes ? ['--yes'] : []), ...tArgs, `python=${input.python}`];
       steps.push(step('create', create, msg('Create {0} with Python {1}', label, input.python)));
     }
     if (src.kind === 'requirements' || src.kind === 'pyproject') {

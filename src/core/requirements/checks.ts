@@ -2,6 +2,7 @@
 // duplicate-requirement, conflicting-specifiers (decided with @renovatebot/pep440) and
 // unpinned-requirement. Each finding carries `file` when its line lives in an included file.
 import { compare, satisfies, valid } from '@renovatebot/pep440';
+import { Codes } from '../../constants';
 import { finding, type Finding } from '../finding';
 import { msg } from '../l10n';
 import type { Requirement, RequirementsSet, VersionSpecifier } from './types';
@@ -120,7 +121,7 @@ export function checkSetDiagnostics(set: RequirementsSet, opts: { unpinned: bool
       if (first && !(first.file === r.file && first.line === r.line)) {
         out.push(
           withFile(
-            finding('duplicate-requirement', 'warning', msg('{0} is already required at {1}', r.name ?? '', where(first, root)), r.nameSpan ?? r.span),
+            finding(Codes.duplicateRequirement, 'warning', msg('{0} is already required at {1}', r.name ?? '', where(first, root)), r.nameSpan ?? r.span),
             r,
             root,
           ),
@@ -143,7 +144,7 @@ export function checkSetDiagnostics(set: RequirementsSet, opts: { unpinned: bool
       const all = group.map((r) => `${r.specifier} (${where(r, root)})`).join(', ');
       out.push(
         withFile(
-          finding('conflicting-specifiers', 'error', msg('No version of {0} satisfies all of: {1}', last.name ?? '', all), last.specifierSpan ?? last.span),
+          finding(Codes.conflictingSpecifiers, 'error', msg('No version of {0} satisfies all of: {1}', last.name ?? '', all), last.specifierSpan ?? last.span),
           last,
           root,
         ),
@@ -155,7 +156,7 @@ export function checkSetDiagnostics(set: RequirementsSet, opts: { unpinned: bool
     for (const r of set.requirements) {
       if (!r.name || r.constraint || r.url !== null || r.editable) continue;
       if (r.specifiers.some((s) => (s.op === '==' && !s.version.endsWith('.*')) || s.op === '===')) continue;
-      out.push(withFile(finding('unpinned-requirement', 'hint', msg('{0} is not pinned to an exact version', r.name), r.nameSpan ?? r.span), r, root));
+      out.push(withFile(finding(Codes.unpinnedRequirement, 'hint', msg('{0} is not pinned to an exact version', r.name), r.nameSpan ?? r.span), r, root));
     }
   }
   return out;

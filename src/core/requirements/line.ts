@@ -1,6 +1,7 @@
 // One logical requirements-file line → a requirement, an option line or an include, the way pip's
 // req_file.handle_line() and req/constructors.py (install_req_from_line / parse_editable) read it.
 // The file system is not consulted: a path-like requirement is taken as a local project.
+import { Codes } from '../../constants';
 import { finding, type Finding } from '../finding';
 import { msg } from '../l10n';
 import type { Span } from '../text';
@@ -426,7 +427,7 @@ function finishReq(
   options: { name: string; value: string }[],
 ): void {
   if ('error' in b) {
-    res.diagnostics.push(finding('invalid-requirement', 'error', b.error.message, mapSpan(ll, b.error.start, b.error.end)));
+    res.diagnostics.push(finding(Codes.invalidRequirement, 'error', b.error.message, mapSpan(ll, b.error.start, b.error.end)));
     return;
   }
   const r = b.req;
@@ -457,8 +458,8 @@ export function parseLogicalLine(ll: LogicalLine, ctx: LineContext): LineResult 
     } catch (err) {
       if (!(err instanceof OptionError)) throw err;
       const span = mapSpan(map, err.start, err.end > err.start ? err.end : s.length);
-      if (err.kind === 'unknown') res.diagnostics.push(finding('unknown-option', 'error', msg('Unknown option: {0}', err.message), span));
-      else res.diagnostics.push(finding('invalid-requirement', 'error', msg('Invalid requirement: {0}: {1}', `'${s}'`, err.message), span));
+      if (err.kind === 'unknown') res.diagnostics.push(finding(Codes.unknownOption, 'error', msg('Unknown option: {0}', err.message), span));
+      else res.diagnostics.push(finding(Codes.invalidRequirement, 'error', msg('Invalid requirement: {0}: {1}', `'${s}'`, err.message), span));
       // pip rejects the whole line; keep what can be read of the requirement for the editor
     }
   }

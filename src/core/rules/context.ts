@@ -55,7 +55,7 @@ export function variantSite(ctx: RuleContext): { span: Span; file?: string } | n
   return null;
 }
 
-export function at(code: string, severity: Severity, text: { message: string; l10n?: Localizable }, site: { span: Span; file?: string }, fixes: Fix[] = []): Finding {
+export function at(code: Code, severity: Severity, text: { message: string; l10n?: Localizable }, site: { span: Span; file?: string }, fixes: Fix[] = []): Finding {
   const f = finding(code, severity, text, site.span, fixes);
   if (site.file) f.file = site.file;
   return f;

@@ -1,6 +1,6 @@
 // Every environment rule, in reporting order, each a module with its metadata in its own file; the
 // rule list, SARIF descriptions, the coverage test and fix filters derive from RULE_META.
-import type { Code } from '../../constants';
+import { RuleCodes, type Code } from '../../constants';
 import { condaPipMissingRule } from './condaPipMissing';
 import { condaPipOptionOutsidePipRule } from './condaPipOptionOutsidePip';
 import { condaPytorchChannelEndedRule } from './condaPytorchChannelEnded';
@@ -60,5 +60,8 @@ export function ruleMeta(code: string): RuleMeta | null {
 export function environmentRuleCodes(): Code[] {
   return RULE_META.filter((m) => m.kind === 'environment').map((m) => m.code);
 }
+
+/** The codes the rules report (create-env's fix preview takes only these); a test holds RULES to them. */
+export const RULE_CODES: ReadonlySet<string> = new Set(Object.values(RuleCodes));
 
 export type { Rule, RuleContext, RuleKind, RuleMeta, RuleModule } from './context';

@@ -9,7 +9,7 @@ import { compareVersions } from '../knowledge/cuda';
 import { variantKind } from '../knowledge/variants';
 import type { Candidate, PackageOutcome } from '../resolve/index';
 import type { Finding } from '../finding';
-import { Codes } from '../../constants';
+import { Codes, type Code } from '../../constants';
 import { at, type RuleContext } from './context';
 
 const TORCH_NAMES = new Set(['torch', 'pytorch', 'pytorch-gpu']);
@@ -53,7 +53,7 @@ export function torchJudgements(ctx: RuleContext, machine: Machine): TorchJudgem
 
 /** A finding for a torch outcome where `fails` holds for every known CUDA build, or for the one pip picks. */
 export function judgeOutcome(
-  ctx: RuleContext, machine: Machine, code: string, fails: (f: VariantFit) => boolean,
+  ctx: RuleContext, machine: Machine, code: Code, fails: (f: VariantFit) => boolean,
   say: (j: TorchJudgement, every: boolean, f: VariantFit, c: Candidate) => { message: string },
 ): Finding[] {
   const out: Finding[] = [];

@@ -7,7 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { buildPlan } from '../../../src/core/createEnv/plan';
 import type { EnvTarget, ProjectSource } from '../../../src/core/createEnv/types';
-import { existingEnv, listEnvs, runPlan, LineSplitter } from '../../../src/system/condaRunner';
+import { condaFacts, runPlan, targetState, LineSplitter } from '../../../src/system/condaRunner';
 
 const FAKE = path.resolve(__dirname, '..', '..', 'fixtures', 'bin', 'conda');
 const tool = { path: FAKE, flavor: 'conda' as const };
@@ -26,7 +26,7 @@ function sandbox(dirName = 'proj') {
 function reqPlan(dir: string, target: EnvTarget, existing: 'update' | 'recreate' | null = null) {
   fs.writeFileSync(path.join(dir, 'requirements.txt'), 'torch==2.5.1\nnumpy\n');
   const source: ProjectSource = { kind: 'requirements', file: path.join(dir, 'requirements.txt'), hasTorch: true, torchIndex: null };
-  return buildPlan({ tool, target, python: '3.12', existing,
+  return buildPlan({ tool, target, python: '3.12', existing, state: existing ? 'exists' : 'free',
     project: { dir, folderName: path.basename(dir), source, requirementsFiles: [], requiresPython: null, pythonVersionFile: null, envPythonSpec: null, torchPin: '2.5.1' },
     recommendation: { variant: 'cu124', indexUrl: 'https://download.pytorch.org/whl/cu124' } });
 }
@@ -40,14 +40,17 @@ test('runs each step with the exact argv, streams lines, finds the new env', asy
   assert.equal(r.ok, true, r.errorLines.join('\n'));
   assert.deepEqual(steps, ['create', 'pip-install']);
   const conda = s.calls().filter((c) => c.tool === 'conda');
-  assert.deepEqual(conda.map((c) => c.argv), plan.steps.map((st) => st.argv.slice(1)).concat([['env', 'list', '--json']]));
-  assert.ok(conda.slice(0, plan.steps.length).every((c) => fs.realpathSync(c.cwd) === fs.realpathSync(s.dir)));
+  const queries = ['info --json', 'env list --json'];
+  assert.deepEqual(conda.map((c) => c.argv).filter((a) => !queries.includes(a.join(' '))), plan.steps.map((st) => st.argv.slice(1)));
+  assert.deepEqual(conda.map((c) => c.argv.join(' ')).filter((a) => queries.includes(a)).sort(), queries.slice().reverse(), 'asked once where the env landed');
+  assert.ok(conda.filter((c) => !queries.includes(c.argv.join(' '))).every((c) => fs.realpathSync(c.cwd) === fs.realpathSync(s.dir)));
   const py = s.calls().find((c) => c.tool === 'python');
   assert.deepEqual(py?.argv, ['-m', 'pip', 'install', '-r', 'requirements.txt', '--extra-index-url', 'https://download.pytorch.org/whl/cu124']);
   assert.ok(lines.includes('Looking in indexes: https://pypi.org/simple, https://download.pytorch.org/whl/cu124'));
   assert.equal(r.prefix, path.join(s.root, 'envs', 'proj'));
-  assert.equal(await existingEnv(tool, { kind: 'name', name: 'proj' }, { env: s.env }), path.join(s.root, 'envs', 'proj'));
-  assert.deepEqual(await listEnvs(tool, { env: s.env }), [s.root, path.join(s.root, 'envs', 'proj')]);
+  const state = await targetState(tool, { kind: 'name', name: 'proj' }, { env: s.env, projectDir: s.dir });
+  assert.deepEqual(state, { state: 'exists', prefix: path.join(s.root, 'envs', 'proj'), candidates: [path.join(s.root, 'envs', 'proj'), path.join(s.root, 'envs', 'proj')] });
+  assert.deepEqual((await condaFacts(tool, { env: s.env })).listed, [s.root, path.join(s.root, 'envs', 'proj')]);
 });
 
 test('paths with spaces, quotes, ;, $() and non-ASCII reach conda unchanged', async () => {
@@ -60,7 +63,7 @@ test('paths with spaces, quotes, ;, $() and non-ASCII reach conda unchanged', as
   assert.deepEqual(create?.argv, ['create', '--yes', '--prefix', prefix, 'python=3.12']);
   assert.ok(fs.existsSync(path.join(prefix, 'conda-meta')));
   assert.equal(r.prefix, prefix);
-  assert.equal(await existingEnv(tool, { kind: 'prefix', path: prefix }, { env: s.env }), prefix);
+  assert.equal((await targetState(tool, { kind: 'prefix', path: prefix }, { env: s.env, projectDir: s.dir })).state, 'exists');
 });
 
 test('failure quotes pip\'s own error lines and reports the env left behind', async () => {
@@ -90,7 +93,7 @@ test('env create on an existing env fails with conda\'s message; missing tool is
   const s = sandbox();
   fs.writeFileSync(path.join(s.dir, 'environment.yml'), 'name: demo\ndependencies:\n  - python=3.11\n');
   const source: ProjectSource = { kind: 'environment', file: path.join(s.dir, 'environment.yml'), envName: 'demo', hasPip: false };
-  const mk = (t: typeof tool) => buildPlan({ tool: t, target: { kind: 'name', name: 'demo' }, python: '3.12', existing: null, recommendation: null,
+  const mk = (t: typeof tool) => buildPlan({ tool: t, target: { kind: 'name', name: 'demo' }, python: '3.12', state: 'free', existing: null, recommendation: null,
     project: { dir: s.dir, folderName: 'proj', source, requirementsFiles: [], requiresPython: null, pythonVersionFile: null, envPythonSpec: null, torchPin: null } });
   assert.equal((await runPlan(mk(tool), { env: s.env })).ok, true);
   const again = await runPlan(mk(tool), { env: s.env });
@@ -114,7 +117,8 @@ test('cancel kills the stand-in and its child, and says what is left', { skip: p
   const pidfile = path.join(s.tmp, 'pids');
   const plan = reqPlan(s.dir, { kind: 'name', name: 'proj' });
   const ac = new AbortController();
-  const done = runPlan(plan, { env: { ...s.env, FAKE_CONDA_SLEEP: '60', FAKE_CONDA_PIDFILE: pidfile }, signal: ac.signal });
+  const { candidates } = await targetState(tool, plan.target, { env: s.env, projectDir: s.dir });
+  const done = runPlan(plan, { env: { ...s.env, FAKE_CONDA_SLEEP: '60', FAKE_CONDA_PIDFILE: pidfile }, signal: ac.signal, candidates });
   // Wait (bounded) until the stand-in is sleeping, i.e. its pids are written.
   for (let i = 0; i < 200 && !(fs.existsSync(pidfile) && fs.readFileSync(pidfile, 'utf8').trim().split('\n').length >= 2); i++) {
     await new Promise((res) => setTimeout(res, 50));
@@ -151,4 +155,71 @@ test('a step past its time limit is stopped and reported as timed out', { skip: 
   assert.equal(r.cancelled, false);
   assert.equal(r.failedStep?.id, 'create');
   assert.equal(s.calls().filter((c) => c.argv[0] === 'run').length, 0);
+});
+
+async function pidsFrom(file: string, n: number): Promise<number[]> {
+  for (let i = 0; i < 400 && !(fs.existsSync(file) && fs.readFileSync(file, 'utf8').trim().split('\n').length >= n); i++) {
+    await new Promise((res) => setTimeout(res, 50));
+  }
+  return fs.readFileSync(file, 'utf8').trim().split('\n').map(Number);
+}
+
+async function gone(pids: number[]): Promise<number[]> {
+  for (let i = 0; i < 200 && pids.some(alive); i++) await new Promise((res) => setTimeout(res, 50));
+  return pids.filter(alive);
+}
+
+test('what a failed run left is looked at on disk: a partial env is reported even when conda cannot be asked', async () => {
+  const s = sandbox();
+  const plan = reqPlan(s.dir, { kind: 'name', name: 'proj' });
+  const { candidates } = await targetState(tool, plan.target, { env: s.env, projectDir: s.dir });
+  const r = await runPlan(plan, { env: { ...s.env, FAKE_CONDA_FAIL: 'pip,info,envlist' }, candidates });
+  assert.equal(r.failedStep?.id, 'pip-install');
+  assert.equal(r.leftBehind, 'partial');
+  assert.equal(r.prefix, path.join(s.root, 'envs', 'proj'));
+});
+
+test('after a cancel no conda query runs (the answer comes from disk at once)', { skip: process.platform === 'win32' }, async () => {
+  const s = sandbox();
+  const pidfile = path.join(s.tmp, 'pids');
+  const plan = reqPlan(s.dir, { kind: 'name', name: 'proj' });
+  const { candidates } = await targetState(tool, plan.target, { env: s.env, projectDir: s.dir });
+  const before = s.calls().length;
+  const ac = new AbortController();
+  const env = { ...s.env, FAKE_CONDA_SLEEP: '60', FAKE_CONDA_QUERY_SLEEP: '60', FAKE_CONDA_PIDFILE: pidfile };
+  const done = runPlan(plan, { env, signal: ac.signal, candidates });
+  const pids = await pidsFrom(pidfile, 2);
+  ac.abort();
+  const r = await done;
+  assert.equal(r.cancelled, true);
+  assert.equal(r.leftBehind, 'partial');
+  assert.deepEqual(s.calls().slice(before).map((c) => c.argv[0]), ['create'], 'only the cancelled step ran');
+  assert.deepEqual(await gone(pids), []);
+});
+
+test('the existence check stops on cancel and at its one deadline, and kills the queries it started', { skip: process.platform === 'win32' }, async () => {
+  for (const how of ['cancel', 'deadline'] as const) {
+    const s = sandbox();
+    const pidfile = path.join(s.tmp, 'pids');
+    const env = { ...s.env, FAKE_CONDA_QUERY_SLEEP: '60', FAKE_CONDA_PIDFILE: pidfile };
+    const ac = new AbortController();
+    const check = targetState(tool, { kind: 'name', name: 'x' }, { env, projectDir: s.dir, signal: ac.signal,
+      timeoutMs: how === 'deadline' ? 1500 : 120_000 });
+    const pids = await pidsFrom(pidfile, 4); // info and env list, each with its sleeping child
+    if (how === 'cancel') ac.abort();
+    const state = await check;
+    assert.equal(state.state, 'unknown', how);
+    assert.match(state.state === 'unknown' ? state.why.message : '', how === 'cancel' ? /cancelled/ : /timeout/);
+    assert.deepEqual(await gone(pids), [], how);
+  }
+});
+
+test('a failed update says the existing env is still there (never "partial, remove it")', async () => {
+  const s = sandbox();
+  const created = await runPlan(reqPlan(s.dir, { kind: 'name', name: 'proj' }), { env: s.env });
+  assert.equal(created.ok, true, created.errorLines.join('\n'));
+  const r = await runPlan(reqPlan(s.dir, { kind: 'name', name: 'proj' }, 'update'), { env: { ...s.env, FAKE_CONDA_FAIL: 'pip' } });
+  assert.equal(r.failedStep?.id, 'pip-install');
+  assert.equal(r.leftBehind, 'existing');
+  assert.ok(fs.existsSync(path.join(s.root, 'envs', 'proj', 'conda-meta')));
 });

@@ -24,7 +24,7 @@ test('renderPlan: one command per line, in order', () => {
     tool: { path: '/opt/conda/bin/conda', flavor: 'conda' },
     project: { dir: '/w/p', folderName: 'p', source: { kind: 'requirements', file: '/w/p/requirements.txt', hasTorch: true, torchIndex: null },
       requirementsFiles: [], requiresPython: null, pythonVersionFile: null, envPythonSpec: null, torchPin: null },
-    target: { kind: 'name', name: 'p' }, python: '3.12', existing: null,
+    target: { kind: 'name', name: 'p' }, python: '3.12', state: 'free', existing: null,
     recommendation: { variant: 'cu128', indexUrl: 'https://download.pytorch.org/whl/cu128' },
   });
   assert.equal(renderPlan(plan), [

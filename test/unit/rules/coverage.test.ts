@@ -7,8 +7,7 @@ import path from 'node:path';
 import { Codes } from '../../../src/constants';
 import { repoRoot } from './helpers';
 
-import { ENV_RULE_CODES } from '../../../src/core/createEnv/fixes';
-import { environmentRuleCodes, RULE_META, RULE_MODULES } from '../../../src/core/rules/index';
+import { environmentRuleCodes, RULE_CODES, RULE_META, RULE_MODULES } from '../../../src/core/rules/index';
 
 test('every code has docs/rules/<code>.md with a Why and a Fix section', () => {
   for (const code of Object.values(Codes)) {
@@ -36,8 +35,10 @@ test('every code has exactly one metadata entry; every non-syntax code is a rule
   }
 });
 
-test('the fix filter create-env uses is the environment rules of the metadata', () => {
-  assert.deepEqual([...ENV_RULE_CODES].sort(), environmentRuleCodes().sort());
+test('the fix filter (RULE_CODES) is the codes of the rule modules; environmentRuleCodes() leaves out the advisory ones', () => {
+  assert.deepEqual([...RULE_CODES].sort(), RULE_MODULES.map((r) => r.code).sort());
+  assert.deepEqual(environmentRuleCodes().sort(), RULE_MODULES.filter((r) => r.kind === 'environment').map((r) => r.code).sort());
+  assert.ok(!environmentRuleCodes().includes('torch-version-unknown'));
 });
 
 test('every message template of the rules and the knowledge base has a zh-cn translation', () => {

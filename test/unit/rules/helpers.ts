@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { analyzeDocument } from '../../../src/core/analyze';
 import type { Finding, Fix } from '../../../src/core/finding';
+import { applyEdits } from '../../../src/core/fixes/apply';
 import type { Machine } from '../../../src/core/machine';
 import { machineFromFlags, type MachineFlags } from '../../../src/core/machineProfile';
 import type { FileReader } from '../../../src/core/requirements/types';
@@ -44,13 +45,8 @@ export function preferred(f: Finding): Fix {
 
 /** Apply a fix's edits (all in the same file) to `text`. */
 export function apply(text: string, fix: Fix): string {
-  const edits = [...fix.edits].sort((a, b) => b.span.start - a.span.start || b.span.end - a.span.end);
-  let out = text;
-  for (const e of edits) {
-    if (e.file) throw new Error('edit targets another file');
-    out = out.slice(0, e.span.start) + e.newText + out.slice(e.span.end);
-  }
-  return out;
+  if (fix.edits.some((e) => e.file)) throw new Error('edit targets another file');
+  return applyEdits(text, fix.edits);
 }
 
 /** GPU-related codes (a correct file for the machine yields none of them). */

@@ -1,15 +1,17 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Finding, Fix } from '../../../src/core/finding';
-import { applyEdits, editsConflict, planFixAll, preferredIndex } from '../../../src/vscode/free/fixAll';
+import { applyEdits } from '../../../src/core/fixes/apply';
+import { editsConflict, planFixAll, preferredIndex } from '../../../src/core/fixes/plan';
 
 const DOC = '/w/requirements.txt';
 
 function fix(title: string, preferred: boolean, edits: [number, number, string, string?][]): Fix {
   return { title, preferred, edits: edits.map(([start, end, newText, file]) => ({ span: { start, end }, newText, ...(file ? { file } : {}) })) };
 }
-function f(code: string, fixes: Fix[], file?: string): Finding {
-  return { code, severity: 'error', message: code, span: { start: 0, end: 1 }, fixes, ...(file ? { file } : {}) };
+/** A finding told apart by its message (the planner never looks at codes). */
+function f(label: string, fixes: Fix[], file?: string): Finding {
+  return { code: 'torch-index-unknown', severity: 'error', message: label, span: { start: 0, end: 1 }, fixes, ...(file ? { file } : {}) };
 }
 
 test('preferredIndex: the flagged fix, else the first, else none', () => {
@@ -41,8 +43,8 @@ test('planFixAll applies every preferred fix that does not overlap, earlier find
     f('no-fix', []),
   ];
   const plan = planFixAll(findings, DOC);
-  assert.deepEqual(plan.applied.map((x) => x.code), ['driver-too-old', 'torch-variant-mismatch']);
-  assert.deepEqual(plan.skipped.map((x) => x.code), ['other']);
+  assert.deepEqual(plan.applied.map((x) => x.message), ['driver-too-old', 'torch-variant-mismatch']);
+  assert.deepEqual(plan.skipped.map((x) => x.message), ['other']);
   assert.equal(plan.edits.length, 3);
   assert.ok(plan.edits.every((e, i) => i === 0 || e.span.start >= plan.edits[i - 1].span.end));
   assert.equal(
@@ -61,7 +63,7 @@ test('planFixAll skips a fix whose own edits overlap and routes edits to their f
     ],
     DOC,
   );
-  assert.deepEqual(plan.skipped.map((x) => x.code), ['bad']);
+  assert.deepEqual(plan.skipped.map((x) => x.message), ['bad']);
   assert.deepEqual(plan.edits.map((e) => e.file), ['/w/base.txt', '/w/c.txt']);
 });
 

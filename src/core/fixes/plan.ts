@@ -1,8 +1,8 @@
 // Fix-all planning without the editor API: pick each finding's preferred fix, keep the fixes whose
 // edits do not overlap an edit already taken (identical edits count once), and say which were skipped.
-// The editor turns the plan into one WorkspaceEdit; tests apply it to text with applyEdits().
-import type { Finding, Fix } from '../../core/finding';
-import type { Span } from '../../core/text';
+// The editor turns the plan into one WorkspaceEdit; the CLI and create-env apply it with applyEdits().
+import type { Finding, Fix } from '../finding';
+import type { Span } from '../text';
 
 export interface FileEdit {
   /** Absolute path of the file the span belongs to. */
@@ -67,12 +67,4 @@ export function planFixAll(findings: readonly Finding[], documentPath: string): 
   }
   taken.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.span.start - b.span.start || a.span.end - b.span.end));
   return { edits: taken, applied, skipped };
-}
-
-/** Apply non-overlapping edits (of one file) to its text. */
-export function applyEdits(text: string, edits: readonly { span: Span; newText: string }[]): string {
-  const sorted = [...edits].sort((a, b) => b.span.start - a.span.start || b.span.end - a.span.end);
-  let out = text;
-  for (const e of sorted) out = out.slice(0, e.span.start) + e.newText + out.slice(e.span.end);
-  return out;
 }
