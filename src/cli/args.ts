@@ -1,6 +1,7 @@
 // Shared argument handling for the CLI: node:util parseArgs with strict checking, and a UsageError
 // that main.ts turns into exit code 2 with a clear message.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { parseTimeoutFlag } from '../core/probeTimeout';
 
 export class UsageError extends Error {}
 
@@ -29,4 +30,13 @@ export const machineOptions = {
   'compute-cap': { type: 'string' },
   platform: { type: 'string' },
   python: { type: 'string' },
+  timeout: { type: 'string' },
 } as const satisfies Options;
+
+/** --timeout SECONDS as milliseconds (clamped to 1..600 s); undefined when not given. */
+export function timeoutFlag(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const ms = parseTimeoutFlag(text);
+  if (ms === null) throw new UsageError(`--timeout must be a positive number of seconds, not '${text}'`);
+  return ms;
+}

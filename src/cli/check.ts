@@ -34,6 +34,7 @@ Options:
   --sarif                print SARIF 2.1.0 (for code scanning)
   --fix                  apply each finding's preferred fix in place, then report what remains
   --no-detect            do not probe the machine (nvidia-smi, python); use the flags only
+  --timeout SECONDS      limit for detecting the machine, 1 to 600 (default 15)
   --driver VER           NVIDIA driver version, e.g. 551.78
   --gpu "NAME"           GPU name as nvidia-smi prints it, e.g. "NVIDIA GeForce RTX 4090"
   --compute-cap X.Y      GPU compute capability, e.g. 8.9

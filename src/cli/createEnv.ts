@@ -39,6 +39,7 @@ Options:
   --recreate             the env exists: remove it, then create it again
   --fix                  first apply the rules' preferred fixes to the torch lines of the file
   --no-detect            do not probe the machine; use the flags only
+  --timeout SECONDS      limit for detecting the machine, 1 to 600 (default 15)
   --driver VER, --gpu "NAME", --compute-cap X.Y, --platform linux|win32|darwin   describe the machine
   -h, --help             show this help
 

@@ -1,10 +1,11 @@
 // ai-env-doctor detect [--json] [--nvidia-smi-output FILE]: what this machine is (GPU, driver, max CUDA,
 // active env, installed torch) and the PyTorch build to install on it. --nvidia-smi-output parses a
 // saved nvidia-smi output (any form) instead of running nvidia-smi.
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import { parse, UsageError, type CliIO } from './args';
+import { parse, timeoutFlag, UsageError, type CliIO } from './args';
 import { detectMachine } from '../system/detect';
+import { decodeText } from '../system/fileReader';
 import { recommend, recommendationGap, KNOWLEDGE_AS_OF } from '../core/knowledge/recommend';
 import type { Detection } from '../core/detection';
 
@@ -21,7 +22,7 @@ Options:
   --python PATH              the interpreter whose torch is checked (default: active env)
   --conda PATH               the conda/mamba/micromamba to ask for the active env
   --no-env                   skip the env and torch probes
-  --timeout SECONDS          limit per process (default 10)
+  --timeout SECONDS          limit for the whole detection, 1 to 600 (default 10)
   -h, --help                 this help
 
 Exit codes: 0 done (even when no GPU is found), 2 usage error.`;
@@ -96,12 +97,39 @@ const ERROR_TEXT: Record<string, string> = {
   unparsed: 'nvidia-smi output not recognised',
 };
 
+/** Errors that say nothing about the GPUs: shown as "unknown", not "none" (the driver may still be known). */
+const UNKNOWN_ERRORS = new Set(['timeout', 'unparsed', 'driver-library-mismatch']);
+
+/** A saved nvidia-smi output: BOM-aware (PowerShell's `>` writes UTF-16 LE), also UTF-16 LE without a BOM. */
+export function decodeSavedOutput(buf: Buffer): string {
+  const bom = buf.length >= 2 && ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff) || (buf[0] === 0xef && buf[1] === 0xbb));
+  if (!bom && buf.length >= 4 && buf.length % 2 === 0) {
+    let zeros = 0;
+    for (let i = 1; i < Math.min(buf.length, 400); i += 2) if (buf[i] === 0) zeros++;
+    if (zeros >= Math.min(buf.length, 400) / 2 * 0.9) return buf.toString('utf16le');
+  }
+  return decodeText(buf);
+}
+
+/** Saved outputs are a few KB; anything past this is not one. */
+const MAX_SAVED_OUTPUT_BYTES = 16 * 1024 * 1024;
+
+function readSavedOutput(file: string, cwd: string): string {
+  if (file === '-') return decodeSavedOutput(readFileSync(0));
+  const p = path.resolve(cwd, file);
+  const st = statSync(p);
+  if (!st.isFile()) throw new Error('not a regular file');
+  if (st.size > MAX_SAVED_OUTPUT_BYTES) throw new Error('too large for an nvidia-smi output');
+  return decodeSavedOutput(readFileSync(p));
+}
+
 /** `gap`: why there is no recommendation when that is the unknown driver (recommendationGap()). */
 export function toText(j: DetectJson, envChecked = true, gap: string | null = null): string {
   const out: string[] = [];
   const g = j.gpu;
   if (g.vendor === 'apple') out.push('GPU:      Apple silicon (MPS)');
   else if (g.vendor === 'amd') out.push(`GPU:      AMD ${g.gpus.map((x) => x.name).join(', ')}${g.amdGfx?.length ? ` (${g.amdGfx.join(', ')})` : ''}`);
+  else if (g.gpus.length === 0 && UNKNOWN_ERRORS.has(g.error ?? '')) out.push(`GPU:      unknown (${ERROR_TEXT[g.error as string]})`);
   else if (g.gpus.length === 0) out.push(`GPU:      none${g.error ? ` (${ERROR_TEXT[g.error] ?? g.error})` : ''}`);
   g.gpus.forEach((x, i) => {
     if (g.vendor !== 'nvidia') return;
@@ -138,17 +166,12 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     return 0;
   }
   if (positionals.length) throw new UsageError(`unexpected argument '${positionals[0]}'`);
-  let timeoutMs = 10_000;
-  if (values.timeout !== undefined) {
-    const s = Number(values.timeout);
-    if (!Number.isFinite(s) || s <= 0) throw new UsageError(`--timeout must be a positive number of seconds, not '${values.timeout}'`);
-    timeoutMs = Math.round(s * 1000);
-  }
+  const timeoutMs = timeoutFlag(values.timeout) ?? 10_000;
   let saved: string | undefined;
   const file = values['nvidia-smi-output'];
   if (file !== undefined) {
     try {
-      saved = file === '-' ? readFileSync(0, 'utf8') : readFileSync(path.resolve(io.cwd, file), 'utf8');
+      saved = readSavedOutput(file, io.cwd);
     } catch (e) {
       throw new UsageError(`cannot read ${file}: ${(e as Error).message}`);
     }

@@ -4,7 +4,7 @@
 import type { Machine } from '../core/machine';
 import { MachineFlagError, machineFromFlags, type MachineFlags } from '../core/machineProfile';
 import { detectMachine } from '../system/detect';
-import { UsageError, type CliIO } from './args';
+import { timeoutFlag, UsageError, type CliIO } from './args';
 
 const DETECT_TIMEOUT_MS = 15_000;
 
@@ -26,10 +26,11 @@ export async function resolveMachine(
     if (e instanceof MachineFlagError) throw new UsageError(e.message);
     throw e;
   }
+  const timeoutMs = timeoutFlag(values.timeout as string | undefined) ?? DETECT_TIMEOUT_MS;
   const anyFlag = Object.values(flags).some((v) => v !== undefined);
   let base: Machine | null = null;
   if (!values['no-detect']) {
-    const detection = await detectMachine({ timeoutMs: DETECT_TIMEOUT_MS, env: io.env });
+    const detection = await detectMachine({ timeoutMs, env: io.env });
     base = detection.machine;
     // check judges the project's Python against the active env's interpreter when nothing else says.
     const envPython = opts.pythonFromActiveEnv ? detection.env?.python ?? null : null;

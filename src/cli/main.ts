@@ -1,6 +1,7 @@
 // ai-env-doctor: check | detect | parse | create-env. Each subcommand lives in its own module.
 import { version } from '../../package.json';
 import { UsageError, type CliIO } from './args';
+import { installShutdownHandlers } from '../system/shutdown';
 
 const USAGE = `Usage: ai-env-doctor <command> [options]
 
@@ -51,6 +52,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
 }
 
 if (require.main === module) {
+  installShutdownHandlers();
   const io: CliIO = {
     out: (t) => process.stdout.write(t.endsWith('\n') ? t : t + '\n'),
     err: (t) => process.stderr.write(t.endsWith('\n') ? t : t + '\n'),

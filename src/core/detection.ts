@@ -17,7 +17,17 @@ export interface ActiveEnv {
   kind: 'conda' | 'venv' | 'system' | 'unknown';
 }
 
+/**
+ * The torch in an env: what the probe printed (src/system/torchProbe.ts) and, once assessTorch() has
+ * seen the GPU, whether it can use it. One type from the probe's output to the status bar.
+ */
 export interface InstalledTorch {
+  /** The interpreter's version ("3.11.9"), sys.executable and sys.prefix, when the probe ran. */
+  python?: string | null;
+  executable?: string | null;
+  prefix?: string | null;
+  /** site-packages folders of the interpreter (their mtimes tell whether packages changed since). */
+  sitePackages?: string[];
   /** torch.__version__ ("2.5.1+cu124"); null when torch is not installed. */
   version: string | null;
   /** torch.version.cuda ("12.4"); null for CPU/ROCm/MPS builds. */

@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { exec } from './exec';
 import { findConda } from './condaLocator';
 import { which } from './which';
+import { prefixOf, pythonInPrefix } from './envPaths';
 import { parseCondaInfo } from '../core/conda/output';
 import type { ActiveEnv } from '../core/detection';
 
@@ -17,6 +18,7 @@ export interface ActiveEnvOptions {
   env: NodeJS.ProcessEnv;
   platform: NodeJS.Platform;
   timeoutMs: number;
+  deadline?: number;
   signal?: AbortSignal;
   /** Existence check (tests); defaults to fs.existsSync. */
   exists?: (p: string) => boolean;
@@ -24,21 +26,6 @@ export interface ActiveEnvOptions {
 
 function pathApi(platform: NodeJS.Platform): path.PlatformPath {
   return platform === 'win32' ? path.win32 : path.posix;
-}
-
-/** The interpreter inside an env prefix. */
-export function interpreterIn(prefix: string, platform: NodeJS.Platform): string {
-  const p = pathApi(platform);
-  return platform === 'win32' ? p.join(prefix, 'python.exe') : p.join(prefix, 'bin', 'python');
-}
-
-/** The env prefix an interpreter belongs to: <prefix>/bin/python, <prefix>/python.exe, <prefix>/Scripts/python.exe. */
-export function prefixOf(python: string, platform: NodeJS.Platform): string {
-  const p = pathApi(platform);
-  const dir = p.dirname(python);
-  const base = p.basename(dir).toLowerCase();
-  if (base === 'bin' || base === 'scripts') return p.dirname(dir);
-  return dir;
 }
 
 export function envFromInterpreter(
@@ -76,7 +63,7 @@ export async function resolveActiveEnv(opts: ActiveEnvOptions): Promise<ActiveEn
       name: opts.env.CONDA_DEFAULT_ENV || p.basename(condaPrefix) || null,
       prefix: condaPrefix,
       python: null,
-      pythonPath: interpreterIn(condaPrefix, opts.platform),
+      pythonPath: pythonInPrefix(condaPrefix, opts.platform),
       source: 'conda-env-vars',
       kind: 'conda',
     };
@@ -88,7 +75,7 @@ export async function resolveActiveEnv(opts: ActiveEnvOptions): Promise<ActiveEn
   }
   const conda = await findConda({ setting: opts.condaPath, env: opts.env, platform: opts.platform });
   if (conda) {
-    const r = await exec(conda.path, ['info', '--json'], { timeoutMs: opts.timeoutMs, signal: opts.signal, env: opts.env });
+    const r = await exec(conda.path, ['info', '--json'], { timeoutMs: opts.timeoutMs, deadline: opts.deadline, signal: opts.signal, env: opts.env });
     const info = r.ok || r.stdout ? parseCondaInfo(r.stdout) : null;
     const prefix = info?.activePrefix ?? info?.rootPrefix ?? null;
     if (info && prefix) {
@@ -97,7 +84,7 @@ export async function resolveActiveEnv(opts: ActiveEnvOptions): Promise<ActiveEn
         name: info.activePrefixName ?? (isRoot ? 'base' : p.basename(prefix)),
         prefix,
         python: isRoot ? info.pythonVersion : null,
-        pythonPath: interpreterIn(prefix, opts.platform),
+        pythonPath: pythonInPrefix(prefix, opts.platform),
         source: 'conda-info',
         kind: 'conda',
       };

@@ -8,6 +8,7 @@ export interface AmdProbeOptions {
   env: NodeJS.ProcessEnv;
   platform: NodeJS.Platform;
   timeoutMs: number;
+  deadline?: number;
   signal?: AbortSignal;
 }
 
@@ -16,7 +17,7 @@ export async function probeAmd(opts: AmdProbeOptions): Promise<GpuReport | null>
   if (opts.platform === 'darwin') return null;
   const rocminfo = await which('rocminfo', opts.env, opts.platform);
   if (rocminfo) {
-    const r = await exec(rocminfo, [], { timeoutMs: opts.timeoutMs, signal: opts.signal, env: opts.env });
+    const r = await exec(rocminfo, [], { timeoutMs: opts.timeoutMs, deadline: opts.deadline, signal: opts.signal, env: opts.env });
     if (r.ok) {
       const gpus = parseRocminfo(r.stdout);
       if (gpus.length) return amdReport(gpus);
@@ -24,7 +25,7 @@ export async function probeAmd(opts: AmdProbeOptions): Promise<GpuReport | null>
   }
   const rocmSmi = await which('rocm-smi', opts.env, opts.platform);
   if (rocmSmi) {
-    const r = await exec(rocmSmi, ['--showproductname', '--json'], { timeoutMs: opts.timeoutMs, signal: opts.signal, env: opts.env });
+    const r = await exec(rocmSmi, ['--showproductname', '--json'], { timeoutMs: opts.timeoutMs, deadline: opts.deadline, signal: opts.signal, env: opts.env });
     const gpus = parseRocmSmi(r.stdout);
     if (gpus.length) return amdReport(gpus);
   }

@@ -19,10 +19,8 @@ export function stepEnv(base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEn
   return { ...base, PIP_NO_INPUT: '1', PIP_PROGRESS_BAR: 'off', PYTHONUNBUFFERED: '1', PYTHONIOENCODING: 'utf-8' };
 }
 
-/** The interpreter inside an env prefix. */
-export function pythonInPrefix(prefix: string, platform: NodeJS.Platform = process.platform): string {
-  return platform === 'win32' ? path.join(prefix, 'python.exe') : path.join(prefix, 'bin', 'python');
-}
+/** The interpreter inside an env prefix (one definition, in envPaths.ts). */
+export { pythonInPrefix } from './envPaths';
 
 export interface RunOptions {
   signal?: AbortSignal;

@@ -36,6 +36,8 @@ export interface DetectOptions {
   forceTorchProbe?: boolean;
   /** Driver version files for the no-process path (tests). */
   driverVersionFiles?: readonly string[];
+  /** Absolute end (Date.now() ms) of the whole detection; default now + timeoutMs. */
+  deadline?: number;
 }
 
 export function toPlatform(p: NodeJS.Platform): Platform {
@@ -63,25 +65,41 @@ export async function detectGpu(opts: DetectOptions): Promise<GpuReport> {
   const platform = opts.platform ?? process.platform;
   const env = opts.env ?? process.env;
   const arch = opts.arch ?? process.arch;
+  const deadline = opts.deadline ?? Date.now() + opts.timeoutMs;
   const tablePlatform = driverPlatform(env, platform);
   if (opts.nvidiaSmiOutput !== undefined) {
     return enrichGpuReport(parseNvidiaSmiOutput(opts.nvidiaSmiOutput), tablePlatform);
   }
   if (platform === 'darwin') return appleReport(arch);
-  const smi = await locateNvidiaSmi({ setting: opts.nvidiaSmiPath, env, platform });
-  if (smi) {
-    const report = await probeNvidiaSmi(smi, {
-      timeoutMs: opts.timeoutMs, signal: opts.signal, env, state: opts.probeState,
-    });
-    if (report.error === null || report.error === 'timeout' || report.error === 'driver-library-mismatch') {
-      return enrichGpuReport(report, tablePlatform);
+  // ROCm's tools run alongside nvidia-smi (no process without a tool), under the same deadline.
+  const amdAbort = new AbortController();
+  const onAbort = () => amdAbort.abort();
+  opts.signal?.addEventListener('abort', onAbort, { once: true });
+  const amdP = probeAmd({ env, platform, timeoutMs: opts.timeoutMs, deadline, signal: amdAbort.signal });
+  try {
+    const smi = await locateNvidiaSmi({ setting: opts.nvidiaSmiPath, env, platform });
+    if (smi) {
+      const report = await probeNvidiaSmi(smi, {
+        timeoutMs: opts.timeoutMs, deadline, signal: opts.signal, env, state: opts.probeState,
+      });
+      if (report.error === null) return enrichGpuReport(report, tablePlatform);
+      if (report.error === 'timeout' || report.error === 'unparsed' || report.error === 'driver-library-mismatch') {
+        // No answer about the GPUs: the loaded driver's version still tells which CUDA builds run.
+        const amd = report.error === 'driver-library-mismatch' ? null : await amdP;
+        if (amd) return amd;
+        const driver = report.driver ?? await readDriverVersionFast(opts.driverVersionFiles, platform);
+        return enrichGpuReport({ ...report, driver }, tablePlatform);
+      }
+      // nvidia-smi is there but finds no NVIDIA GPU/driver: maybe an AMD machine with leftovers.
+      return (await amdP) ?? enrichGpuReport(report, tablePlatform);
     }
-    // nvidia-smi is there but finds no NVIDIA GPU/driver: maybe an AMD machine with leftovers.
-    const amd = await probeAmd({ env, platform, timeoutMs: opts.timeoutMs, signal: opts.signal });
-    return amd ?? enrichGpuReport(report, tablePlatform);
+    const amd = await amdP;
+    if (amd) return amd;
+  } finally {
+    // Ends the ROCm probe where its answer is no longer needed (a no-op once it has finished).
+    amdAbort.abort();
+    opts.signal?.removeEventListener('abort', onAbort);
   }
-  const amd = await probeAmd({ env, platform, timeoutMs: opts.timeoutMs, signal: opts.signal });
-  if (amd) return amd;
   // A loaded NVIDIA driver without nvidia-smi (a slim container): the driver is still worth reporting.
   const driver = await readDriverVersionFast(opts.driverVersionFiles, platform);
   if (driver) {
@@ -99,17 +117,19 @@ export async function detectMachine(opts: DetectOptions): Promise<Detection> {
   const platform = opts.platform ?? process.platform;
   const env = opts.env ?? process.env;
   const state = opts.probeState ?? newProbeState();
-  const gpuP = detectGpu({ ...opts, probeState: state });
+  // One deadline for the whole detection: the probes run in parallel and none may outlast it.
+  const deadline = opts.deadline ?? Date.now() + opts.timeoutMs;
+  const gpuP = detectGpu({ ...opts, probeState: state, deadline });
   const envP: Promise<{ active: ActiveEnv | null; run: (TorchProbeRun & { cached: boolean }) | null }> = opts.gpuOnly
     ? Promise.resolve({ active: null, run: null })
     : (async () => {
       const active = await resolveActiveEnv({
         pythonPath: opts.pythonPath, pythonSource: opts.pythonSource, condaPath: opts.condaPath,
-        env, platform, timeoutMs: opts.timeoutMs, signal: opts.signal,
+        env, platform, timeoutMs: opts.timeoutMs, deadline, signal: opts.signal,
       });
       if (!active?.pythonPath) return { active, run: null };
       const run = await runTorchProbeCached(active.pythonPath, {
-        timeoutMs: opts.timeoutMs, signal: opts.signal, env, cache: opts.torchCache, force: opts.forceTorchProbe,
+        timeoutMs: opts.timeoutMs, deadline, signal: opts.signal, env, cache: opts.torchCache, force: opts.forceTorchProbe,
       });
       return { active, run };
     })();
@@ -122,7 +142,7 @@ export async function detectMachine(opts: DetectOptions): Promise<Detection> {
     const entry = opts.torchCache.entry;
     if (run.cached && entry.gpuKey !== undefined && entry.gpuKey !== gpuKey) {
       run = await runTorchProbeCached(active.pythonPath, {
-        timeoutMs: opts.timeoutMs, signal: opts.signal, env, cache: opts.torchCache, force: true,
+        timeoutMs: opts.timeoutMs, deadline, signal: opts.signal, env, cache: opts.torchCache, force: true,
       });
     }
     if (opts.torchCache.entry) opts.torchCache.entry.gpuKey = gpuKey;

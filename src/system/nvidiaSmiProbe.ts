@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { exec } from './exec';
 import { firstExisting, isExecutable, which } from './which';
 import { parseNvidiaSmiOutput, parseQueryCsv, PROBE_FIELDS, PROBE_FIELDS_NO_CC, type NvidiaSmiReport } from '../core/gpu/nvidiaSmi';
-import { emptyReport } from '../core/gpu/types';
+import { emptyReport } from '../core/gpu/nvidiaSmiReport';
 
 export interface LocateOptions {
   setting?: string;
@@ -47,6 +47,8 @@ export function newProbeState(): NvidiaSmiProbeState {
 
 export interface ProbeOptions {
   timeoutMs: number;
+  /** Absolute end (Date.now() ms) shared with the other probes of one detection. */
+  deadline?: number;
   signal?: AbortSignal;
   env?: NodeJS.ProcessEnv;
   state?: NvidiaSmiProbeState;
@@ -65,7 +67,9 @@ export async function probeNvidiaSmi(file: string, opts: ProbeOptions): Promise<
   const state = opts.state ?? newProbeState();
   let fields: readonly string[] = state.noComputeCap.has(file) ? PROBE_FIELDS_NO_CC : PROBE_FIELDS;
   for (let attempt = 0; attempt < 2; attempt++) {
-    const r = await exec(file, queryArgs(fields), { timeoutMs: opts.timeoutMs, signal: opts.signal, env: opts.env, maxBuffer: 1024 * 1024 });
+    const r = await exec(file, queryArgs(fields), {
+      timeoutMs: opts.timeoutMs, deadline: opts.deadline, signal: opts.signal, env: opts.env, maxBuffer: 1024 * 1024,
+    });
     if (r.error === 'not-found') return withError('not-installed', r.errorMessage ?? 'nvidia-smi not found');
     if (r.error === 'timeout') return withError('timeout', `nvidia-smi did not answer within ${opts.timeoutMs} ms`);
     if (r.error === 'cancelled') return withError('timeout', 'cancelled');

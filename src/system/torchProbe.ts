@@ -6,8 +6,12 @@ import { assessTorch, failedTorch, parseTorchProbeOutput, TORCH_PROBE_MARKER, ty
 import type { InstalledTorch } from '../core/detection';
 import type { GpuReport } from '../core/machine';
 
+// The first statement drops the working folder from sys.path (it comes first for -c), so no module
+// of a project can shadow json/torch; PYTHONSAFEPATH=1 (3.11+) does the same before site runs.
 export const TORCH_PROBE_SCRIPT = `
-import json, sys
+import sys, os
+sys.path[:] = [p for p in sys.path if p not in ("", ".") and os.path.abspath(p) != os.getcwd()]
+import json
 out = {"python": "%d.%d.%d" % tuple(sys.version_info[:3]), "executable": sys.executable, "prefix": sys.prefix}
 try:
     import site
@@ -51,6 +55,15 @@ else:
 sys.stdout.write("${TORCH_PROBE_MARKER}" + json.dumps(out) + "\\n")
 `;
 
+/**
+ * The script as one line without quotes or newlines: a multi-line -c cannot pass through cmd.exe
+ * (a python.bat shim), and hex needs no import. The stripping statement runs before anything is imported.
+ */
+export function torchProbeArgs(): string[] {
+  const hex = Buffer.from(TORCH_PROBE_SCRIPT, 'utf8').toString('hex');
+  return ['-c', `exec(bytes.fromhex('${hex}').decode())`];
+}
+
 export interface TorchProbeRun {
   raw: TorchProbeRaw | null;
   /** Why nothing usable came back: no-python, timeout, unparsed, "python exited with N". */
@@ -60,11 +73,14 @@ export interface TorchProbeRun {
 /** Run the probe script once; no judgement about the GPU yet (see assessTorch). */
 export async function runTorchProbe(
   python: string,
-  opts: { timeoutMs: number; signal?: AbortSignal; env?: NodeJS.ProcessEnv },
+  opts: { timeoutMs: number; deadline?: number; signal?: AbortSignal; env?: NodeJS.ProcessEnv },
 ): Promise<TorchProbeRun> {
-  // No -I/-s: torch may live in user site-packages.
-  const env = { ...(opts.env ?? process.env), PYTHONIOENCODING: 'utf-8', PYTHONDONTWRITEBYTECODE: '1' };
-  const r = await exec(python, ['-c', TORCH_PROBE_SCRIPT], { timeoutMs: opts.timeoutMs, signal: opts.signal, env, maxBuffer: 1024 * 1024 });
+  // No -I/-s: torch may live in user site-packages. No -P either (older Pythons reject it); the
+  // variable is ignored where unknown. exec runs it in a neutral working folder.
+  const env = { ...(opts.env ?? process.env), PYTHONIOENCODING: 'utf-8', PYTHONDONTWRITEBYTECODE: '1', PYTHONSAFEPATH: '1' };
+  const r = await exec(python, torchProbeArgs(), {
+    timeoutMs: opts.timeoutMs, deadline: opts.deadline, signal: opts.signal, env, maxBuffer: 1024 * 1024,
+  });
   if (r.error === 'not-found' || r.error === 'spawn-failed') return { raw: null, error: 'no-python' };
   if (r.error === 'timeout' || r.error === 'cancelled') return { raw: null, error: 'timeout' };
   const raw = parseTorchProbeOutput(r.stdout);
@@ -115,7 +131,7 @@ export async function probeSignature(python: string, sitePackages: readonly stri
 /** runTorchProbe, answered from the cache when allowed and still valid; stores successful runs. */
 export async function runTorchProbeCached(
   python: string,
-  opts: { timeoutMs: number; signal?: AbortSignal; env?: NodeJS.ProcessEnv; cache?: TorchProbeCache; force?: boolean },
+  opts: { timeoutMs: number; deadline?: number; signal?: AbortSignal; env?: NodeJS.ProcessEnv; cache?: TorchProbeCache; force?: boolean },
 ): Promise<TorchProbeRun & { cached: boolean }> {
   const cache = opts.cache;
   const hit = cache?.entry;

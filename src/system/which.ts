@@ -18,10 +18,22 @@ function pathKey(env: NodeJS.ProcessEnv): string | undefined {
   return Object.keys(env).find((k) => k.toUpperCase() === 'PATH');
 }
 
+/**
+ * The absolute folders of env.PATH. Relative entries ("bin", ".", an empty entry) are skipped: they
+ * name folders under whatever the working folder is, so `PATH=bin:...` would run a project's own
+ * bin/nvidia-smi.
+ */
+export function searchPath(env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform): string[] {
+  const key = pathKey(env);
+  const api = platform === 'win32' ? path.win32 : path.posix;
+  return (key ? env[key] ?? '' : '').split(platform === 'win32' ? ';' : ':')
+    .map((d) => (platform === 'win32' ? d.replace(/^"(.*)"$/, '$1') : d))
+    .filter((d) => d !== '' && api.isAbsolute(d) && !(platform === 'win32' && /^[\\/](?![\\/])/.test(d)));
+}
+
 /** First match of `name` on env.PATH, or null. On Windows each PATHEXT extension is tried. */
 export async function which(name: string, env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform): Promise<string | null> {
-  const key = pathKey(env);
-  const dirs = (key ? env[key] ?? '' : '').split(platform === 'win32' ? ';' : path.delimiter).filter(Boolean);
+  const dirs = searchPath(env, platform);
   const exts = platform === 'win32'
     ? ['', ...(env.PATHEXT ?? '.COM;.EXE;.BAT;.CMD').split(';').filter(Boolean).map((e) => e.toLowerCase())]
     : [''];

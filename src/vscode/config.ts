@@ -1,6 +1,7 @@
 // Typed settings: one snapshot per resource (the target profile and the unpinned toggle are
 // resource-scoped, so a folder can describe its own GPU server), plus a change event narrowed to ours.
 import * as vscode from 'vscode';
+import { clampProbeTimeoutSeconds } from '../core/probeTimeout';
 import { Settings } from '../constants';
 import type { Machine } from '../core/machine';
 import { MachineFlagError, machineFromFlags } from '../core/machineProfile';
@@ -37,7 +38,7 @@ export function readSettings(scope?: vscode.ConfigurationScope): SettingsSnapsho
     nvidiaSmiPath: executablePath(Settings.nvidiaSmiPath, scope),
     pythonPath: executablePath(Settings.pythonPath, scope),
     refreshIntervalSeconds: num(c.get(Settings.refreshIntervalSeconds), 0, 0),
-    probeTimeoutSeconds: num(c.get(Settings.probeTimeoutSeconds), 10, 1),
+    probeTimeoutSeconds: clampProbeTimeoutSeconds(num(c.get(Settings.probeTimeoutSeconds), 10, 1)),
     unpinnedRequirements: c.get<boolean>(Settings.unpinnedRequirements) !== false,
     statusBarEnabled: c.get<boolean>(Settings.statusBarEnabled) !== false,
   };

@@ -50,7 +50,7 @@ export async function runSuites(page, url, { timeoutMs, onLog }) {
   const exited = new Promise((r) => (done = r));
   await page.exposeFunction('codeAutomationLog', (type, args) => onLog(type, formatLog(args)));
   await page.exposeFunction('codeAutomationExit', (code) => done(Number(code)));
-  await page.goto(url);
+  await page.goto(url, { timeout: 120_000 }); // the workbench page can take long to load on a busy 2-core machine
   let timer;
   const timeout = new Promise((r) => (timer = setTimeout(() => r(2), timeoutMs)));
   const code = await Promise.race([exited, timeout]);

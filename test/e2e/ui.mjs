@@ -81,7 +81,7 @@ export async function runUi({ runDir, results, updateMedia, sessionEnv }) {
     browser = await launch(runDir);
     const p = page();
     p.setDefaultTimeout(30_000);
-    await p.goto(workbenchUrl(server, ws));
+    await p.goto(workbenchUrl(server, ws), { timeout: 120_000 });
     await p.locator('.monaco-workbench').waitFor();
     step('workbench loaded');
     const item = await statusItem(p);

@@ -1,16 +1,16 @@
 // parseNvidiaSmiOutput: any nvidia-smi output a machine prints or a user pastes, form detected from
 // the text (XML, -q text, table, --query CSV, -L, --version, or an error message).
-import { matchSmiError } from './errors';
-import { looksLikeCsv, parseQueryCsv } from './csv';
-import { looksLikeList, parseList } from './list';
-import { looksLikeQText, parseQText } from './qtext';
-import { looksLikeTable, parseTable } from './table';
-import { emptyReport, type NvidiaSmiReport } from './types';
-import { looksLikeVersion, parseVersion } from './version';
-import { looksLikeXml, parseXml } from './xml';
+import { matchSmiError } from './nvidiaSmiErrors';
+import { looksLikeCsv, parseQueryCsv } from './nvidiaSmiQueryCsv';
+import { looksLikeList, parseList } from './nvidiaSmiList';
+import { looksLikeQText, parseQText } from './nvidiaSmiQueryText';
+import { looksLikeTable, parseTable } from './nvidiaSmiTable';
+import { emptyReport, type NvidiaSmiReport } from './nvidiaSmiReport';
+import { looksLikeVersion, parseVersion } from './nvidiaSmiVersion';
+import { looksLikeXml, parseXml } from './nvidiaSmiQueryXml';
 
-export type { NvidiaSmiReport, NvidiaGpu, NvidiaProcess, NvidiaSmiFormat } from './types';
-export { parseQueryCsv, PROBE_FIELDS, PROBE_FIELDS_NO_CC } from './csv';
+export type { NvidiaSmiReport, NvidiaGpu, NvidiaProcess, NvidiaSmiFormat } from './nvidiaSmiReport';
+export { parseQueryCsv, PROBE_FIELDS, PROBE_FIELDS_NO_CC } from './nvidiaSmiQueryCsv';
 
 /** Drop a BOM and ANSI colour codes; keep everything else (offsets do not matter here). */
 function clean(text: string): string {

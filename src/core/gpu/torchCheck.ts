@@ -7,21 +7,8 @@ import type { GpuReport } from '../machine';
 /** The probe prints one line: MARKER + JSON. Everything else (warnings) is ignored. */
 export const TORCH_PROBE_MARKER = '@@AI_ENV_DOCTOR@@';
 
-export interface TorchProbeRaw {
-  python: string | null;
-  executable: string | null;
-  prefix: string | null;
-  version: string | null;
-  cuda: string | null;
-  hip: string | null;
-  cudaAvailable: boolean | null;
-  mpsAvailable: boolean | null;
-  archList: string[];
-  deviceCount: number | null;
-  torchError: string | null;
-  /** site-packages folders of the interpreter (their mtimes tell whether packages changed since). */
-  sitePackages: string[];
-}
+/** What the probe printed, before the GPU is known: judgement fields still unset. */
+export type TorchProbeRaw = InstalledTorch & Required<Pick<InstalledTorch, 'python' | 'executable' | 'prefix' | 'sitePackages'>>;
 
 const s = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
 const b = (v: unknown): boolean | null => (typeof v === 'boolean' ? v : null);
@@ -48,8 +35,10 @@ export function parseTorchProbeOutput(stdout: string): TorchProbeRaw | null {
     mpsAvailable: b(o.mpsAvailable),
     archList: Array.isArray(o.archList) ? o.archList.filter((a): a is string => typeof a === 'string') : [],
     deviceCount: typeof o.deviceCount === 'number' ? o.deviceCount : null,
-    torchError: s(o.torchError),
+    error: s(o.version) !== null ? null : (s(o.torchError) ?? 'not-installed'),
     sitePackages: Array.isArray(o.sitePackages) ? o.sitePackages.filter((a): a is string => typeof a === 'string') : [],
+    cpuBuildOnGpuMachine: false,
+    missingArch: null,
   };
 }
 
@@ -73,7 +62,7 @@ export function archListCovers(archList: readonly string[], cc: string): boolean
   });
 }
 
-export function assessTorch(raw: TorchProbeRaw, gpu: GpuReport): InstalledTorch {
+export function assessTorch(raw: InstalledTorch, gpu: GpuReport): InstalledTorch {
   const nvidia = gpu.vendor === 'nvidia' && gpu.gpus.length > 0;
   const installed = raw.version !== null;
   const cpuBuild = installed && raw.cuda === null && raw.hip === null;
@@ -87,14 +76,9 @@ export function assessTorch(raw: TorchProbeRaw, gpu: GpuReport): InstalledTorch 
     }
   }
   return {
-    version: raw.version,
-    cuda: raw.cuda,
-    hip: raw.hip,
+    ...raw,
     cudaAvailable: installed ? raw.cudaAvailable : null,
     mpsAvailable: installed ? raw.mpsAvailable : null,
-    archList: raw.archList,
-    deviceCount: raw.deviceCount,
-    error: installed ? null : (raw.torchError ?? 'not-installed'),
     cpuBuildOnGpuMachine: cpuBuild && nvidia,
     missingArch,
   };

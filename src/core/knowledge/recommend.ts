@@ -7,6 +7,7 @@ import { smName } from './arches';
 import { bestVariant, driverUnknown, hasNvidiaGpu, kernelFits, type VariantFit } from './fit';
 import { releasesNewestFirst, torchRelease, TORCH_DATA_AS_OF, type TorchRelease } from './torch';
 import { indexUrlFor, variantKind } from './variants';
+import { gpuUnknown, gpuUnknownReason } from '../gpu/unknown';
 
 export interface Recommendation {
   variant: string;
@@ -69,7 +70,7 @@ function candidates(torchVersion?: string): TorchRelease[] {
  * on Linux), so no variant can be said to run here; recommendationGap() says why.
  */
 export function recommend(machine: Machine, torchVersion?: string): Recommendation | null {
-  if (driverUnknown(machine)) return null;
+  if (driverUnknown(machine) || gpuUnknown(machine.gpu)) return null;
   for (const r of candidates(torchVersion)) {
     const variants = r.variants ?? [];
     if (hasNvidiaGpu(machine) && machine.platform !== 'darwin') {
@@ -100,6 +101,7 @@ export function recommend(machine: Machine, torchVersion?: string): Recommendati
  * there is no NVIDIA GPU.
  */
 export function recommendationGap(machine: Machine, torchVersion?: string): { message: string; l10n: Localizable } | null {
+  if (gpuUnknown(machine.gpu)) return gpuUnknownReason(machine.gpu);
   if (!driverUnknown(machine)) return null;
   for (const r of candidates(torchVersion)) {
     const fits = kernelFits(r.torch, machine).filter((f) => f.driverFloor && f.cc && (f.kernels === 'sass' || f.kernels === 'ptx'));

@@ -87,3 +87,48 @@ test('`nvidia-smi -L` output (GPUs, no driver): recommendation null, the text sa
   assert.match(r.out, /Driver: {3}unknown/);
   assert.match(r.out, /Install: {2}unknown: NVIDIA driver not detected.*has kernels for sm_90 in cu\d+ \(driver ≥ /);
 });
+
+test('--nvidia-smi-output: a UTF-16 file (PowerShell `>`), with or without a BOM, reads like the UTF-8 one', async () => {
+  const { readFileSync, writeFileSync, mkdtempSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const text = readFileSync(path.join(corpus, '02-table-windows-wddm-rtx2080super-591.txt'), 'utf8');
+  const dir = mkdtempSync(path.join(tmpdir(), 'aed-smi-'));
+  const be = Buffer.from(text, 'utf16le');
+  be.swap16();
+  const files: Record<string, Buffer> = {
+    'le-bom.txt': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]),
+    'be-bom.txt': Buffer.concat([Buffer.from([0xfe, 0xff]), be]),
+    'le-nobom.txt': Buffer.from(text, 'utf16le'),
+    'utf8-bom.txt': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]),
+  };
+  for (const [name, buf] of Object.entries(files)) {
+    writeFileSync(path.join(dir, name), buf);
+    const r = await cli(['detect', '--json', '--no-env', '--nvidia-smi-output', path.join(dir, name)]);
+    assert.equal(r.code, 0, r.err);
+    const j = JSON.parse(r.out);
+    assert.equal(j.gpu.driver, '591.86', name);
+    assert.equal(j.gpu.gpus.length, 1, name);
+  }
+});
+
+test('--nvidia-smi-output: an unreadable output means GPU unknown, not "install the CPU build"', async () => {
+  const { writeFileSync, mkdtempSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const f = path.join(mkdtempSync(path.join(tmpdir(), 'aed-smi-')), 'garbage.txt');
+  writeFileSync(f, '\u0001\u0002 this is not nvidia-smi output\n%%%\n');
+  const j = JSON.parse((await cli(['detect', '--json', '--no-env', '--nvidia-smi-output', f])).out);
+  assert.equal(j.gpu.error, 'unparsed');
+  assert.equal(j.recommendation, null);
+  const t = await cli(['detect', '--no-env', '--nvidia-smi-output', f]);
+  assert.match(t.out, /GPU: +unknown \(nvidia-smi output not recognised\)/);
+  assert.match(t.out, /Install: +unknown: the nvidia-smi output was not recognised/);
+  assert.doesNotMatch(t.out, /whl\/cpu/);
+});
+
+test('--nvidia-smi-output refuses what is not a regular file', { skip: !posix }, async () => {
+  const r = await cli(['detect', '--json', '--no-env', '--nvidia-smi-output', '/dev/null/x']);
+  assert.equal(r.code, 2);
+  const d = await cli(['detect', '--json', '--no-env', '--nvidia-smi-output', '/tmp']);
+  assert.equal(d.code, 2);
+  assert.match(d.err, /not a regular file/);
+});

@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 import { parseFile } from '../../../src/cli/parse';
 import { nodeFileReader } from '../../../src/system/fileReader';
-import { compareFile, hasPip, ours, runPip } from './pipHelper';
+import { compareFile, noPip, ours, runPip } from './pipHelper';
 
 const ENV = { AED_V: '2.0', AED_URL: 'https://example.org/simple' };
 
@@ -27,7 +27,7 @@ const piece = fc.constantFrom(
 const line = fc.array(piece, { minLength: 1, maxLength: 9 }).map((ps) => ps.join(''));
 const fileArb = fc.array(line, { minLength: 1, maxLength: 4 }).map((ls) => ls.join('\n') + '\n');
 
-test('agrees with pip on random lines (differential fuzzing)', { skip: !hasPip && 'python3 with pip and packaging not found' }, () => {
+test('agrees with pip on random lines (differential fuzzing)', { skip: noPip }, () => {
   const samples = fc.sample(fileArb, { numRuns: 1000, seed: 7 });
   const dir = mkdtempSync(path.join(tmpdir(), 'aed-diff-'));
   try {

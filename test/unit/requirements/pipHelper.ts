@@ -10,6 +10,8 @@ export const repoRoot = path.resolve(__dirname, '..', '..', '..');
 export const corpus = corpusPath('requirements');
 
 export const hasPip = spawnSync('python3', ['-c', 'import pip, packaging'], { encoding: 'utf8' }).status === 0;
+/** The skip reason of the pip tests (false when pip is there); under CI=true the runner fails on it. */
+export const noPip = !hasPip && 'python3 with pip and packaging not found (Debian: apt-get install python3-pip python3-packaging)';
 
 export function corpusFiles(dir = corpus): string[] {
   const out: string[] = [];

@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { envFromInterpreter, prefixOf, resolveActiveEnv } from '../../../src/system/activeEnv';
+import { envFromInterpreter, resolveActiveEnv } from '../../../src/system/activeEnv';
+import { prefixOf } from '../../../src/system/envPaths';
 import { fakeBin, fakeEnv, tmp } from './fakeTools';
 
 const posix = process.platform !== 'win32';

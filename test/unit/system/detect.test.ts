@@ -5,6 +5,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { detectGpu, detectMachine, firstPaint } from '../../../src/system/detect';
 import { spawnCounter } from '../../../src/system/exec';
+import { recommend, recommendationGap } from '../../../src/core/knowledge/recommend';
 import { fakeEnv, fakeNvidiaSmi, fakePython, tmp } from './fakeTools';
 
 const posix = process.platform !== 'win32';
@@ -24,7 +25,7 @@ test('one refresh: one nvidia-smi + one python, GPU/env/torch filled in', { skip
 });
 
 test('nvidia-smi hangs: the detection still finishes, GPU says timeout, torch is still read', { skip: !posix }, async () => {
-  const d = await detectMachine({ timeoutMs: 400, env: fakeEnv({ FAKE_NVIDIA_SMI_MODE: 'hang' }), pythonPath: fakePython, platform: 'linux' });
+  const d = await detectMachine({ timeoutMs: 2000, env: fakeEnv({ FAKE_NVIDIA_SMI_MODE: 'hang' }), pythonPath: fakePython, platform: 'linux' });
   assert.equal(d.machine.gpu.error, 'timeout');
   assert.equal(d.torch?.version, '2.5.1+cu124');
 });
@@ -124,4 +125,47 @@ test('torch probe cache: reused while the interpreter is unchanged, forced or in
   before = spawnCounter.count;
   await detectMachine(opts);
   assert.equal(spawnCounter.count - before, 2, 'a changed interpreter is probed again');
+});
+
+// nvidia-smi timing out or printing garbage says nothing about the GPU: no CPU build may be recommended
+// (create-env would build a CPU env on a GPU machine); the loaded driver's version is used when readable.
+{
+  const noDriverFile = [path.join(tmp(), 'none')];
+  const driverFile = (): string[] => {
+    const f = path.join(tmp(), 'version');
+    writeFileSync(f, 'NVRM version: NVIDIA UNIX x86_64 Kernel Module  550.54.14  Thu Feb 22 01:44:30 UTC 2024\nGCC version:  gcc version 12.3.0\n');
+    return [f];
+  };
+  for (const mode of ['hang', 'garbage', 'mismatch'] as const) {
+    test(`nvidia-smi ${mode}, no driver file: GPU unknown, no recommendation, a reason`, { skip: !posix }, async () => {
+      const d = await detectMachine({
+        timeoutMs: 1500, env: fakeEnv({ FAKE_NVIDIA_SMI_MODE: mode }), gpuOnly: true, platform: 'linux', driverVersionFiles: noDriverFile,
+      });
+      assert.equal(d.machine.gpu.driver, null);
+      assert.equal(recommend(d.machine), null, 'no recommendation (never the CPU build)');
+      const gap = recommendationGap(d.machine);
+      assert.ok(gap, 'a reason is given');
+      assert.match(gap.message, mode === 'hang' ? /did not answer in time/ : mode === 'garbage' ? /not recognised/ : /mismatch/);
+    });
+  }
+  for (const mode of ['hang', 'garbage'] as const) {
+    test(`nvidia-smi ${mode} with a readable driver version file: the driver comes from the file`, { skip: !posix }, async () => {
+      const d = await detectMachine({
+        timeoutMs: 1500, env: fakeEnv({ FAKE_NVIDIA_SMI_MODE: mode }), gpuOnly: true, platform: 'linux', driverVersionFiles: driverFile(),
+      });
+      assert.equal(d.machine.gpu.driver, '550.54.14');
+      assert.equal(d.machine.gpu.cuda, '12.4');
+      const rec = recommend(d.machine);
+      assert.ok(rec && rec.variant !== 'cpu', `a CUDA build, not ${rec?.variant}`);
+    });
+  }
+}
+
+test('one deadline for the whole detection: a hanging nvidia-smi and a hanging python end together', { skip: !posix, timeout: 60_000 }, async () => {
+  const d = await detectMachine({
+    timeoutMs: 1000, env: fakeEnv({ FAKE_NVIDIA_SMI_MODE: 'hang', FAKE_PYTHON_MODE: 'hang' }), pythonPath: fakePython, platform: 'linux',
+    driverVersionFiles: [path.join(tmp(), 'none')],
+  });
+  assert.equal(d.machine.gpu.error, 'timeout');
+  assert.equal(d.torch?.error, 'timeout');
 });

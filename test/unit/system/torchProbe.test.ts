@@ -61,7 +61,7 @@ test('the probe script runs on a real Python when one is installed', { skip: !ex
   assert.match(r.raw?.python ?? '', /^3\.\d+\.\d+$/);
   assert.ok((r.raw?.sitePackages.length ?? 0) > 0, 'site-packages folders reported (cache signature)');
   // torch may or may not be installed there; either answer is well-formed.
-  assert.ok(r.raw?.version !== null || r.raw?.torchError !== null);
+  assert.ok(r.raw?.version !== null || r.raw?.error !== null);
 });
 
 test('arch coverage rule: same-major SASS at or below, or PTX at or below', () => {
@@ -72,4 +72,19 @@ test('arch coverage rule: same-major SASS at or below, or PTX at or below', () =
   assert.equal(archListCovers(['sm_90', 'sm_100'], '12.0'), false);
   assert.equal(archListCovers(['sm_100'], '10.3'), true);
   assert.equal(archListCovers(['sm_90a'], '9.0'), true);
+});
+
+test('the probe script itself drops the working folder from sys.path (even when run inside a project)', { skip: !posix || !existsSync('/usr/bin/python3') }, async () => {
+  const { mkdtempSync, writeFileSync, readdirSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const path = (await import('node:path')).default;
+  const { exec } = await import('../../../src/system/exec');
+  const { torchProbeArgs } = await import('../../../src/system/torchProbe');
+  const { parseTorchProbeOutput } = await import('../../../src/core/gpu/torchCheck');
+  const dir = mkdtempSync(path.join(tmpdir(), 'aed-trap-'));
+  for (const m of ['json', 'torch']) writeFileSync(path.join(dir, `${m}.py`), `open(${JSON.stringify(path.join(dir, `ran-${m}`))}, 'w')\n`);
+  // No PYTHONSAFEPATH and the project as working folder: only the script's first statement protects.
+  const r = await exec('/usr/bin/python3', torchProbeArgs(), { timeoutMs: 60_000, cwd: dir, env: { PATH: '/usr/bin:/bin' } });
+  assert.ok(parseTorchProbeOutput(r.stdout), r.stdout + r.stderr);
+  assert.deepEqual(readdirSync(dir).filter((f) => f.startsWith('ran-')), []);
 });

@@ -1,7 +1,7 @@
 // `nvidia-smi --version`: "NVIDIA-SMI version : 550.54.14", "DRIVER version : ...", "CUDA Version : 12.4".
 // From driver 610 the DRIVER/CUDA lines read "Deprecated, see ..." and the values move to
 // "KMD version" and "CUDA UMD version".
-import { emptyReport, versionOrNull, type NvidiaSmiReport } from './types';
+import { emptyReport, versionOrNull, type NvidiaSmiReport } from './nvidiaSmiReport';
 
 export function looksLikeVersion(text: string): boolean {
   return /^\s*NVIDIA-SMI version\s*:/im.test(text);

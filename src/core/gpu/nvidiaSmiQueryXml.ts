@@ -1,7 +1,7 @@
 // `nvidia-smi -q -x`: the same facts as -q, as XML. MIG devices carry their own <fb_memory_usage>
 // before the GPU-level one; only the <gpu>'s direct child counts.
 import { XMLParser } from 'fast-xml-parser';
-import { emptyReport, intOrNull, mib, percent, versionOrNull, type NvidiaGpu, type NvidiaSmiReport } from './types';
+import { emptyReport, intOrNull, mib, percent, versionOrNull, type NvidiaGpu, type NvidiaSmiReport } from './nvidiaSmiReport';
 
 export function looksLikeXml(text: string): boolean {
   return /<nvidia_smi_log\b/.test(text);

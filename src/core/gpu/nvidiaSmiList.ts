@@ -1,6 +1,6 @@
 // `nvidia-smi -L`: "GPU 0: NVIDIA H100 80GB HBM3 (UUID: GPU-...)"; indented "MIG ..." lines are
 // instances of the GPU above, not GPUs.
-import { emptyReport, type NvidiaSmiReport } from './types';
+import { emptyReport, type NvidiaSmiReport } from './nvidiaSmiReport';
 
 const GPU_LINE = /^GPU\s+(\d+):\s+(.+?)\s+\(UUID:\s*([^)]+)\)\s*$/;
 

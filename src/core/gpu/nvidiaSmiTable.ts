@@ -1,7 +1,7 @@
 // The default `nvidia-smi` table, every layout seen in the wild: the pre-450 two-line rows, the 450+
 // rows with a "MIG M." line, the 2023+ wide layout, Windows (Driver-Model column: WDDM/TCC), ERR!
 // cells, a "MIG devices:" table (instances, not GPUs), pasted fragments and leading shell prompts.
-import { emptyReport, intOrNull, percent, versionOrNull, type NvidiaGpu, type NvidiaSmiReport } from './types';
+import { emptyReport, intOrNull, percent, versionOrNull, type NvidiaGpu, type NvidiaSmiReport } from './nvidiaSmiReport';
 
 const BANNER = /NVIDIA-SMI\s+(\S+)\s+Driver Version:\s*(\S+)(?:\s+CUDA Version:\s*(\S+))?/;
 // "|   0  NVIDIA GeForce RTX 2080 ...  WDDM  |   00000000:0C:00.0 Off |                  N/A |"

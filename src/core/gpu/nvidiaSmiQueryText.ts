@@ -1,6 +1,6 @@
 // `nvidia-smi -q` text: "Key : value" lines nested by indentation, one "GPU <bus id>" block per GPU.
 // Only the GPU-level "FB Memory Usage" counts (not BAR1, not a MIG device's own memory).
-import { emptyReport, mib, percent, intOrNull, versionOrNull, type NvidiaGpu, type NvidiaSmiReport } from './types';
+import { emptyReport, mib, percent, intOrNull, versionOrNull, type NvidiaGpu, type NvidiaSmiReport } from './nvidiaSmiReport';
 
 export function looksLikeQText(text: string): boolean {
   return /=+\s*NVSMI LOG\s*=+/.test(text) || (/^\s*Driver Version\s+:/m.test(text) && /^\s*Product Name\s+:/m.test(text));

@@ -1,7 +1,9 @@
 // `nvidia-smi --query-gpu=... --format=csv[,noheader][,nounits]` and `--query-compute-apps=...`.
 // With a header, columns are found by name (units in brackets dropped); without one, the field list
-// must be given (the probe knows what it asked for) or be one of the probe's own queries.
-import { emptyReport, intOrNull, mib, percent, versionOrNull, type NvidiaGpu, type NvidiaSmiReport } from './types';
+// is given (the probe knows what it asked for), or is one of the probe's own queries, or is inferred
+// from the cells' shapes when that is unambiguous (nvidiaSmiCsvColumns.ts: what people paste).
+import { inferColumns, inferTable } from './nvidiaSmiCsvColumns';
+import { emptyReport, intOrNull, mib, percent, versionOrNull, type NvidiaGpu, type NvidiaSmiReport } from './nvidiaSmiReport';
 
 /** The probe's query (src/system/nvidiaSmiProbe.ts), and the fallback for drivers without compute_cap. */
 export const PROBE_FIELDS = ['index', 'name', 'driver_version', 'memory.total', 'memory.used', 'utilization.gpu', 'compute_cap'] as const;
@@ -28,11 +30,11 @@ function probeShaped(cells: string[]): boolean {
     && /^\d+$/.test(cells[0]) && /[A-Za-z]/.test(cells[1]) && versionOrNull(cells[2]) !== null;
 }
 
-/** Index of the first line that starts the CSV (a header or a probe-shaped row), within the first few. */
+/** Index of the first line that starts the CSV (a header, a probe-shaped or an inferable row), within the first few. */
 function csvStart(lines: string[]): number {
   for (let i = 0; i < Math.min(lines.length, 6); i++) {
     const l = lines[i];
-    if (l.includes(',') && (isCsvHeader(l) || probeShaped(splitRow(l)))) return i;
+    if (l.includes(',') && (isCsvHeader(l) || probeShaped(splitRow(l)) || inferColumns(splitRow(l)) !== null)) return i;
   }
   return -1;
 }
@@ -66,6 +68,7 @@ export function parseQueryCsv(text: string, fields?: readonly string[]): NvidiaS
   if (!cols && lines.length && probeShaped(splitRow(lines[0]))) {
     cols = [...(splitRow(lines[0]).length === PROBE_FIELDS.length ? PROBE_FIELDS : PROBE_FIELDS_NO_CC)];
   }
+  if (!cols && lines.length) cols = inferTable(lines.map(splitRow));
   if (!cols) {
     r.error = 'unparsed';
     return r;
