@@ -18,6 +18,7 @@ const REGISTRY: Entry[] = [
   { key: 'statusRefresh', file: 'status.ts', fn: 'benchStatusRefresh' },
   { key: 'condaOutput', file: 'condaOutput.ts', fn: 'benchCondaOutput' },
   { key: 'analysis', file: 'analysis.ts', fn: 'benchAnalysis' },
+  { key: 'largeInputs', file: 'largeInputs.ts', fn: 'benchLargeInputs' },
 ];
 
 type Result = Record<string, unknown>;

@@ -11,6 +11,7 @@ Commands:
   parse FILE --json     print the parsed model of a requirements/environment/pyproject file
   create-env [DIR]      create a conda env for a project with the right PyTorch build
   knowledge [update]    show what is known; update reads the PyTorch wheel index
+  resolve [PATH...]     show what pip/uv/conda would install of the torch family here
 
 Run "ai-env-doctor <command> --help" for a command's options.`;
 
@@ -22,6 +23,7 @@ const commands: Record<string, () => Promise<{ run: Runner }>> = {
   parse: () => import('./parse'),
   'create-env': () => import('./createEnv'),
   knowledge: () => import('./knowledge'),
+  resolve: () => import('./resolve'),
 };
 
 export async function main(argv: string[], io: CliIO): Promise<number> {

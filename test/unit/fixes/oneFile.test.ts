@@ -9,7 +9,8 @@ import { SyntaxCodes, type Code } from '../../../src/constants';
 import { modelOf } from '../../../src/core/analyze';
 import type { Finding } from '../../../src/core/finding';
 import { fixedText } from '../../../src/core/fixes/oneFile';
-import { forPlatform } from '../../../src/core/rules/model';
+import { forMachine } from '../../../src/core/rules/model';
+import { resolveProject } from '../../../src/core/resolve/index';
 import { RULE_CODES, RULES } from '../../../src/core/rules/index';
 import { resolveTorch } from '../../../src/core/rules/resolve';
 import { corpusPath } from '../../paths';
@@ -73,10 +74,11 @@ test('the filter is the rules\' codes: over the corpus, every rule finding has o
     const parsed = modelOf(as, readFileSync(file, 'utf8'), { reader: reader(), unpinned: true }, kind);
     for (const s of parsed.syntax) assert.equal(RULE_CODES.has(s.code), false, `${file}: parser code ${s.code}`);
     for (const m of machines) {
-      const model = forPlatform(parsed.model, m?.platform ?? null);
+      const model = forMachine(parsed.model, m);
       const res = resolveTorch(model, m);
+      const outcome = m ? resolveProject(model, m).environments : null;
       for (const rule of RULES) {
-        for (const x of rule({ model, machine: m, res })) {
+        for (const x of rule({ model, machine: m, res, outcome })) {
           assert.ok(RULE_CODES.has(x.code), `${file}: rule code ${x.code}`);
           seen.add(x.code);
         }

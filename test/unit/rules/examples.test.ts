@@ -24,13 +24,15 @@ const EXPECT: Record<string, Record<keyof typeof PROFILES, string[]>> = {
     // Unpinned: pip takes PyPI's newest torch, whose every Linux build is CUDA 13 (no sm_61).
     gtx1080: ['gpu-arch-unsupported', 'torch-unpinned-with-extra-index'],
     rtx5090: ['torch-unpinned-with-extra-index'],
-    mac: ['torch-unpinned-with-extra-index', 'macos-cuda-index'],
+    // An extra CUDA index beside a public torch is harmless on a Mac (pip takes PyPI's build).
+    mac: ['torch-unpinned-with-extra-index'],
   },
   'conda-pytorch-channel/environment.yml': {
     win4090: ['conda-pytorch-channel-ended'],
     gtx1080: ['conda-pytorch-channel-ended'],
     rtx5090: ['gpu-arch-unsupported', 'conda-pytorch-channel-ended'],
-    mac: ['conda-pytorch-channel-ended'],
+    // pytorch-cuda has no macOS builds: the environment does not solve on a Mac.
+    mac: ['macos-cuda-index', 'conda-pytorch-channel-ended'],
   },
   'uv-project/pyproject.toml': {
     win4090: ['driver-too-old', 'python-unsupported'],
