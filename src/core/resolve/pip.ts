@@ -31,14 +31,14 @@ export function packageRequests(reqs: readonly Requirement[], machine: Machine |
     if (r.constraint) { constraints.push(r); continue; }
     const site = { span: r.span, ...(r.file && r.file !== docPath ? { file: r.file } : {}) };
     const cur = byPkg.get(pkg) ?? { pkg, specs: [], url: null, allowPre: pre, site };
-    cur.specs.push(...r.specifiers.map((s) => ({ op: s.op, version: s.version })));
+    for (const e of r.specifiers.map((s) => ({ op: s.op, version: s.version }))) cur.specs.push(e);
     if (r.url) { cur.url = r.url; cur.site = site; }
     if (r.specifiers.some((s) => /(a|b|rc|dev)\d*$/i.test(s.version))) cur.allowPre = true;
     byPkg.set(pkg, cur);
   }
   for (const c of constraints) {
     const cur = byPkg.get(familyOf(c) as TorchFamily);
-    if (cur) cur.specs.push(...c.specifiers.map((s) => ({ op: s.op, version: s.version })));
+    if (cur) for (const e of c.specifiers.map((s) => ({ op: s.op, version: s.version }))) cur.specs.push(e);
   }
   return [...byPkg.values()];
 }
@@ -87,7 +87,7 @@ export function resolvePip(requests: readonly PackageRequest[], sources: PipSour
     const list = [...(sources.noIndex ? [] : [sources.index, ...sources.extra]), ...sources.findLinks];
     for (const ix of list) {
       const c = sourceCandidates(req.pkg, ix, t);
-      if (c) all.push(...c);
+      if (c) for (const e of c) all.push(e);
       else {
         unknownSources.push(ix?.url ?? PYPI.url);
         if (ix && !reported.has(ix.url)) {

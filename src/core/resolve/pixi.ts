@@ -94,7 +94,7 @@ export function resolvePixiEnvironment(py: Pyproject, cfg: PixiConfig, env: Pixi
     const req: PackageRequest = { pkg, specs, url: d.source?.startsWith('url:') ? d.source.slice(4) : null, allowPre: false, site: { span: d.nameSpan ?? d.span } };
     const index = d.index ? ref('index-url', d.index) : cfg.indexUrl ? ref('index-url', cfg.indexUrl) : null;
     const sources = { index, extra: d.index ? [] : cfg.extraIndexUrls.map((u) => ref('extra-index-url', u)), findLinks: cfg.findLinks.map((u) => ref('find-links', u)), noIndex: false };
-    out.push(...resolvePip([req], sources, t, unknown));
+    for (const e of resolvePip([req], sources, t, unknown)) out.push(e);
   }
   return out;
 }

@@ -107,7 +107,7 @@ export function resolveUv(model: ProjectModel, sel: UvSelection, machine: Machin
       const c = sourceCandidates(req.pkg, ix, t);
       if (c === null) { unknownSources.push(ix?.url ?? PYPI.url); continue; }
       if (!c.length) continue;
-      all.push(...c);
+      for (const e of c) all.push(e);
       if (strategy !== 'unsafe-best-match') break; // first index that has the package
     }
     out.push(pickHighest(req, all, unknownSources, how));

@@ -30,9 +30,9 @@ export function driverTooOld(ctx: RuleContext): Finding[] {
     }
   }
   if (!out.length) {
-    out.push(...judgeOutcome(ctx, machine, Codes.driverTooOld, (f) => f.driver === 'too-old', (j, every, f, c) => (every
+    for (const x of judgeOutcome(ctx, machine, Codes.driverTooOld, (f) => f.driver === 'too-old', (j, every, f, c) => (every
       ? msg('Every build of {0} that this file allows here needs NVIDIA driver ≥ {1} (CUDA {2}); this machine has {3}.', j.pkg.name, f.driverFloor ?? '?', f.cuda ?? '?', machine.gpu.driver ?? '?')
-      : msg('The installer would pick {0} {1} ({2}), which needs NVIDIA driver ≥ {3}; this machine has {4}.', j.pkg.name, c.version, c.variant ?? '?', f.driverFloor ?? '?', machine.gpu.driver ?? '?'))));
+      : msg('The installer would pick {0} {1} ({2}), which needs NVIDIA driver ≥ {3}; this machine has {4}.', j.pkg.name, c.version, c.variant ?? '?', f.driverFloor ?? '?', machine.gpu.driver ?? '?')))) out.push(x);
   }
   // pixi: [system-requirements] cuda = "12.0" needs a driver that supports that CUDA.
   const maxCuda = maxCudaForDriver(machine.gpu.driver, machine.platform);

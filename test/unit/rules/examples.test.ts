@@ -23,7 +23,8 @@ const EXPECT: Record<string, Record<keyof typeof PROFILES, string[]>> = {
     win4090: ['cpu-only-torch', 'torch-unpinned-with-extra-index'],
     // Unpinned: pip takes PyPI's newest torch, whose every Linux build is CUDA 13 (no sm_61).
     gtx1080: ['gpu-arch-unsupported', 'torch-unpinned-with-extra-index'],
-    rtx5090: ['torch-unpinned-with-extra-index'],
+    // driver 575: pip takes PyPI's newest torch, a CUDA 13 build that needs ≥ 580 (the data's 2.14+ PyPI default)
+    rtx5090: ['driver-too-old', 'torch-unpinned-with-extra-index'],
     // An extra CUDA index beside a public torch is harmless on a Mac (pip takes PyPI's build).
     mac: ['torch-unpinned-with-extra-index'],
   },

@@ -63,7 +63,7 @@ test('hover on a torch-family line shows the resolve outcome, and which target a
   const m = machine({ gpu: 'NVIDIA GeForce RTX 4090', driver: '550.54' });
   const h = hoverAt('/p/requirements.txt', text, text.indexOf('torch=='), m, { reader: reader() });
   assert.ok(h);
-  assert.match(h.markdown, /\*\*Resolved\*\* \(default\): torch 2\\\.5\\\.1\\\+cu121 \(cu121\) from https:\/\/download\\\.pytorch\\\.org\/whl\/cu121/);
+  assert.match(h.markdown, /\*\*Resolved\*\* \(default\): torch 2\.5\.1\+cu121 \(cu121\) from https:\/\/download\.pytorch\.org\/whl\/cu121/);
   assert.match(h.markdown, /highest version satisfying every specifier/);
   const mac = hoverAt('/p/requirements_macOS.txt', 'torch==2.5.1\n', 1, m, { reader: reader() });
   assert.ok(mac);

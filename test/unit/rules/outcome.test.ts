@@ -73,10 +73,13 @@ test('files meant for another target are judged as what they are', () => {
   assert.equal(only(check('--index-url https://download.pytorch.org/whl/cpu\ntorch==2.5.1\n', RTX4090, '/p/requirements.txt'), 'cpu-only-torch').length, 1);
 });
 
-test('uv sources with extras and platform_machine markers (InvokeAI) raise nothing on Linux x86_64 or macOS', () => {
+test('uv sources with extras and platform_machine markers (InvokeAI) raise nothing on Linux x86_64 (driver 580) or macOS', () => {
   const inv = corpusText('pyproject/invoke-ai__InvokeAI__pyproject.toml');
-  for (const flags of [RTX4090, { platform: 'darwin' }]) {
-    const gpu = codes(check(inv, flags, '/p/pyproject.toml')).filter((c) => ['cpu-only-torch', 'driver-too-old', 'gpu-arch-unsupported', 'macos-cuda-index'].includes(c));
-    assert.deepEqual(gpu, [], JSON.stringify(flags));
-  }
+  const gpuCodes = (flags: Parameters<typeof check>[1]) => codes(check(inv, flags, '/p/pyproject.toml'))
+    .filter((c) => ['cpu-only-torch', 'driver-too-old', 'gpu-arch-unsupported', 'macos-cuda-index'].includes(c));
+  for (const flags of [{ ...RTX4090, driver: '580.95.05' }, { platform: 'darwin' as const }]) assert.deepEqual(gpuCodes(flags), [], JSON.stringify(flags));
+  // On driver 550 the default install (no extra) takes PyPI's newest torch, a CUDA 13 build: that one is real.
+  const f = check(inv, RTX4090, '/p/pyproject.toml').filter((x) => x.code === 'driver-too-old');
+  assert.equal(f.length, 1);
+  assert.match(f[0].message, /would pick torch 2\.\d+\.\d+ \(cu13\d\)/);
 });
