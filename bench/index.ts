@@ -17,6 +17,7 @@ const REGISTRY: Entry[] = [
   { key: 'parse', file: 'parse.ts', fn: 'benchParse' },
   { key: 'statusRefresh', file: 'status.ts', fn: 'benchStatusRefresh' },
   { key: 'condaOutput', file: 'condaOutput.ts', fn: 'benchCondaOutput' },
+  { key: 'analysis', file: 'analysis.ts', fn: 'benchAnalysis' },
 ];
 
 type Result = Record<string, unknown>;

@@ -9,6 +9,7 @@ Commands:
   detect                show the GPU, driver, CUDA, active env and installed torch
   parse FILE --json     print the parsed model of a requirements/environment/pyproject file
   create-env [DIR]      create a conda env for a project with the right PyTorch build
+  resolve [PATH...]     show what pip/uv/conda would install of the torch family here
 
 Run "ai-env-doctor <command> --help" for a command's options.`;
 
@@ -19,6 +20,7 @@ const commands: Record<string, () => Promise<{ run: Runner }>> = {
   detect: () => import('./detect'),
   parse: () => import('./parse'),
   'create-env': () => import('./createEnv'),
+  resolve: () => import('./resolve'),
 };
 
 export async function main(argv: string[], io: CliIO): Promise<number> {

@@ -8,9 +8,10 @@ import { parseEnvironmentYml } from './conda/environment';
 import { parsePyproject } from './pyproject/pyproject';
 import { checkSetDiagnostics, parseRequirementsSet } from './requirements/index';
 import type { Env, FileReader } from './requirements/types';
-import { forPlatform, fromEnvironment, fromPyproject, fromRequirements, type DocumentKind, type ProjectModel } from './rules/model';
+import { forMachine, fromEnvironment, fromPyproject, fromRequirements, type DocumentKind, type ProjectModel } from './rules/model';
 import { RULES } from './rules/index';
 import { resolveTorch } from './rules/resolve';
+import { judgedMachine, resolveProject } from './resolve/index';
 
 export type { DocumentKind } from './rules/model';
 
@@ -62,9 +63,12 @@ export function analyzeDocument(path: string, text: string, machine: Machine | n
   const kind = documentKind(path) ?? 'requirements';
   const parsed = modelOf(path, text, opts, kind);
   const syntax = parsed.syntax;
-  const model = forPlatform(parsed.model, machine?.platform ?? null);
-  const res = resolveTorch(model, machine);
+  // A file meant for another platform or accelerator (by its name) is judged against that target.
+  const judged = machine ? judgedMachine(path, machine).machine : null;
+  const model = forMachine(parsed.model, judged);
+  const res = resolveTorch(model, judged);
+  const outcome = judged ? resolveProject(model, judged).environments : null;
   const findings = [...syntax];
-  for (const rule of RULES) findings.push(...rule({ model, machine, res }));
+  for (const rule of RULES) findings.push(...rule({ model, machine: judged, res, outcome }));
   return { kind, findings };
 }

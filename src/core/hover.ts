@@ -12,7 +12,8 @@ import { KNOWLEDGE_AS_OF, recommend, recommendationGap, type Recommendation } fr
 import { allKnownVariants, CONDA_CHANNEL, isNewerThanKnown, torchRelease, variantsFor } from './knowledge/torch';
 import { variantKind } from './knowledge/variants';
 import { resolveTorch, type Resolution } from './rules/resolve';
-import { forPlatform, type IndexRef, type TorchReq } from './rules/model';
+import { forMachine, type IndexRef, type TorchReq } from './rules/model';
+import { judgedMachine, resolveProject, type FileOutcome } from './resolve/index';
 
 function esc(s: string): string {
   return s.replace(/[\\`*_{}[\]()#+\-.!<>|~]/g, (c) => `\\${c}`);
@@ -181,20 +182,41 @@ export interface HoverResult {
   span: Span;
 }
 
+/** What the installer would put here for the hovered package (the `resolve` command's outcome), before the as-of line. */
+function withOutcome(lines: HoverLine[], outcome: FileOutcome | null, offset: number, target: string | null): HoverLine[] {
+  if (!outcome) return lines;
+  const extra: HoverLine[] = [];
+  for (const env of outcome.environments) {
+    const p = env.packages.find((x) => x.site && !x.site.file && inside(x.site.span, offset));
+    if (!p) continue;
+    const where = p.chosen ? p.chosen.source.url : '?';
+    extra.push(raw(''), p.chosen
+      ? msg('**Resolved** ({0}): {1} {2} ({3}) from {4}.', esc(env.name), esc(p.name), esc(p.chosen.version), esc(p.chosen.variant ?? '?'), esc(where))
+      : msg('**Resolved** ({0}): {1}: no single build ({2} candidates).', esc(env.name), esc(p.name), p.candidates.length));
+    extra.push(p.why.l10n ? escapedArgs(p.why.l10n) : raw(esc(p.why.message)));
+  }
+  if (target) extra.push(msg('_Judged for {0}, the target its file name names._', esc(target)));
+  return extra.length ? [...lines.slice(0, -2), ...extra, ...lines.slice(-2)] : lines;
+}
+
 /** Hover for the element at `offset`, or null when it is not a torch-family line or PyTorch index. */
-export function hoverAt(path: string, text: string, offset: number, machine: Machine | null, opts: AnalyzeOptions): HoverResult | null {
+export function hoverAt(path: string, text: string, offset: number, given: Machine | null, opts: AnalyzeOptions): HoverResult | null {
   const kind = documentKind(path) ?? 'requirements';
-  const model = forPlatform(modelOf(path, text, opts, kind).model, machine?.platform ?? null);
+  // Judged as the analysis judges it: a file named for another target against that target.
+  const judged = given ? judgedMachine(path, given) : null;
+  const machine = judged?.machine ?? null;
+  const model = forMachine(modelOf(path, text, opts, kind).model, machine);
   const res = resolveTorch(model, machine);
+  const outcome = machine ? resolveProject(model, machine) : null;
   for (const t of model.torch) {
-    if (t.file === undefined && inside(t.req.span, offset)) return result(torchHover(t, res, machine), t.req.span);
+    if (t.file === undefined && inside(t.req.span, offset)) return result(withOutcome(torchHover(t, res, machine), outcome, offset, judged?.target ?? null), t.req.span);
   }
   for (const ix of model.indexes) {
     if (ix.file === undefined && ix.parsed && inside(ix.lineSpan, offset)) return result(indexHover(ix, res, machine), ix.urlSpan);
   }
   // environment.yml conda specs that install torch (pytorch, pytorch-cuda, torchvision, ...).
   for (const d of model.condaTorch) {
-    if (inside(d.span, offset)) return result(condaHover(d.name, res, machine), d.span);
+    if (inside(d.span, offset)) return result(withOutcome(condaHover(d.name, res, machine), outcome, offset, judged?.target ?? null), d.span);
   }
   return null;
 }

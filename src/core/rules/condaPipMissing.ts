@@ -4,7 +4,7 @@ import { Codes } from '../../constants';
 import type { Finding } from '../finding';
 import { fixTitle } from '../finding';
 import { msg } from '../l10n';
-import { at, type RuleContext } from './context';
+import { at, type RuleContext, type RuleModule } from './context';
 import { edit, eolOf, lineStartAt } from './edits';
 
 export function condaPipMissing(ctx: RuleContext): Finding[] {
@@ -20,3 +20,10 @@ export function condaPipMissing(ctx: RuleContext): Finding[] {
     msg('The pip: block needs `pip` in the dependencies; without it conda runs whatever pip is on PATH and the packages can land outside this environment.'),
     { span: env.pip.keySpan }, fix)];
 }
+
+export const condaPipMissingRule: RuleModule = {
+  code: Codes.condaPipMissing,
+  kind: 'environment',
+  description: 'A pip: block without pip in the dependencies.',
+  check: condaPipMissing,
+};

@@ -4,7 +4,7 @@ import { Codes } from '../../constants';
 import type { Finding } from '../finding';
 import { fixTitle } from '../finding';
 import { msg } from '../l10n';
-import { at, type RuleContext } from './context';
+import { at, type RuleContext, type RuleModule } from './context';
 import { addPipEntries, entryLine } from './condaEdits';
 import { edit } from './edits';
 
@@ -23,3 +23,10 @@ export function condaPipOptionOutsidePip(ctx: RuleContext): Finding[] {
   }
   return out;
 }
+
+export const condaPipOptionOutsidePipRule: RuleModule = {
+  code: Codes.condaPipOptionOutsidePip,
+  kind: 'environment',
+  description: 'A pip option written as a conda dependency instead of inside pip:.',
+  check: condaPipOptionOutsidePip,
+};

@@ -11,7 +11,7 @@ import { bestVariant, hasNvidiaGpu } from '../knowledge/fit';
 import { recommend } from '../knowledge/recommend';
 import { CONDA_CHANNEL, newestWithVariant, torchRelease, type TorchRelease } from '../knowledge/torch';
 import { condaSpecVariant, indexUrlFor } from '../knowledge/variants';
-import { at, type RuleContext } from './context';
+import { at, type RuleContext, type RuleModule } from './context';
 import { addPipEntries, entryLine } from './condaEdits';
 import { edit } from './edits';
 
@@ -90,3 +90,10 @@ export function condaPytorchChannelEnded(ctx: RuleContext): Finding[] {
       : msg('The pytorch conda channel stopped at {0} and gets no new releases: install torch with pip from the PyTorch index (or use conda-forge).', last),
     { span: pt.span }, fixes)];
 }
+
+export const condaPytorchChannelEndedRule: RuleModule = {
+  code: Codes.condaPytorchChannelEnded,
+  kind: 'environment',
+  description: 'The pytorch conda channel ended at 2.5.1.',
+  check: condaPytorchChannelEnded,
+};

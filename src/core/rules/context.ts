@@ -13,15 +13,37 @@ import { releasesNewestFirst, torchRelease, type TorchRelease } from '../knowled
 import { appendUvIndex, edit, insertIndexLine, retargetEdits, sameEdits } from './edits';
 import { variantCuda } from '../knowledge/variants';
 import type { IndexRef, ProjectModel } from './model';
+import type { EnvironmentOutcome } from '../resolve/types';
 import { satisfiesSafe, type Resolution } from './resolve';
 
 export interface RuleContext {
   model: ProjectModel;
   machine: Machine | null;
   res: Resolution;
+  /** What the installer would put in each environment of the file on this machine (null without a machine). */
+  outcome?: EnvironmentOutcome[] | null;
 }
 
 export type Rule = (ctx: RuleContext) => Finding[];
+
+/**
+ * What a diagnostic code is: `syntax` (the parsers), `environment` (what would be installed does not
+ * fit the machine or the file will not install as meant; its preferred fix changes the file), or
+ * `advisory` (information: nothing to change in the file).
+ */
+export type RuleKind = 'syntax' | 'environment' | 'advisory';
+
+export interface RuleMeta {
+  code: Code;
+  kind: RuleKind;
+  /** One line for rule lists (SARIF rule metadata, docs). */
+  description: string;
+}
+
+/** An environment rule: its metadata and its check. */
+export interface RuleModule extends RuleMeta {
+  check: Rule;
+}
 
 /** Where the variant is decided: the +local pin, the index URL, the conda spec, or the torch line. */
 export function variantSite(ctx: RuleContext): { span: Span; file?: string } | null {

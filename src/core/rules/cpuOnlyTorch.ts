@@ -4,7 +4,7 @@ import { Codes } from '../../constants';
 import type { Finding } from '../finding';
 import { msg } from '../l10n';
 import { hasNvidiaGpu } from '../knowledge/fit';
-import { at, gpuLabel, machineFix, variantSite, type RuleContext } from './context';
+import { at, gpuLabel, machineFix, variantSite, type RuleContext, type RuleModule } from './context';
 
 export function cpuOnlyTorch(ctx: RuleContext): Finding[] {
   const { machine, res } = ctx;
@@ -20,3 +20,10 @@ export function cpuOnlyTorch(ctx: RuleContext): Finding[] {
   const fix = machineFix(ctx);
   return [at(Codes.cpuOnlyTorch, 'warning', text, site, fix ? [fix] : [])];
 }
+
+export const cpuOnlyTorchRule: RuleModule = {
+  code: Codes.cpuOnlyTorch,
+  kind: 'environment',
+  description: 'An NVIDIA GPU is present but the file installs a CPU-only torch.',
+  check: cpuOnlyTorch,
+};

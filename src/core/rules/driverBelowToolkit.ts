@@ -7,7 +7,7 @@ import { msg } from '../l10n';
 import { smName } from '../knowledge/arches';
 import { hasNvidiaGpu, variantFit } from '../knowledge/fit';
 import { variantKind } from '../knowledge/variants';
-import { at, variantSite, type RuleContext } from './context';
+import { at, variantSite, type RuleContext, type RuleModule } from './context';
 
 export function driverBelowToolkit(ctx: RuleContext): Finding[] {
   const { machine, res } = ctx;
@@ -24,3 +24,10 @@ export function driverBelowToolkit(ctx: RuleContext): Finding[] {
       machine.gpu.driver, res.variant, fit.driverFloor ?? '?', fit.cuda ?? '?', fit.toolkitDriver ?? '?', tail),
     site)];
 }
+
+export const driverBelowToolkitRule: RuleModule = {
+  code: Codes.driverBelowToolkit,
+  kind: 'advisory',
+  description: 'The driver runs the CUDA build only under minor-version compatibility (no PTX JIT).',
+  check: driverBelowToolkit,
+};

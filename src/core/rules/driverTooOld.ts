@@ -6,7 +6,8 @@ import { msg } from '../l10n';
 import { compareVersions, maxCudaForDriver } from '../knowledge/cuda';
 import { hasNvidiaGpu, variantFit } from '../knowledge/fit';
 import { variantKind } from '../knowledge/variants';
-import { at, machineFix, machineTarget, variantSite, type RuleContext } from './context';
+import { judgeOutcome } from './outcome';
+import { at, machineFix, machineTarget, variantSite, type RuleContext, type RuleModule } from './context';
 
 export function driverTooOld(ctx: RuleContext): Finding[] {
   const { machine, res, model } = ctx;
@@ -28,6 +29,11 @@ export function driverTooOld(ctx: RuleContext): Finding[] {
         site, fix ? [fix] : []));
     }
   }
+  if (!out.length) {
+    out.push(...judgeOutcome(ctx, machine, Codes.driverTooOld, (f) => f.driver === 'too-old', (j, every, f, c) => (every
+      ? msg('Every build of {0} that this file allows here needs NVIDIA driver ≥ {1} (CUDA {2}); this machine has {3}.', j.pkg.name, f.driverFloor ?? '?', f.cuda ?? '?', machine.gpu.driver ?? '?')
+      : msg('The installer would pick {0} {1} ({2}), which needs NVIDIA driver ≥ {3}; this machine has {4}.', j.pkg.name, c.version, c.variant ?? '?', f.driverFloor ?? '?', machine.gpu.driver ?? '?'))));
+  }
   // pixi: [system-requirements] cuda = "12.0" needs a driver that supports that CUDA.
   const maxCuda = maxCudaForDriver(machine.gpu.driver, machine.platform);
   for (const c of model.pyproject?.pixi?.cuda ?? []) {
@@ -38,3 +44,10 @@ export function driverTooOld(ctx: RuleContext): Finding[] {
   }
   return out;
 }
+
+export const driverTooOldRule: RuleModule = {
+  code: Codes.driverTooOld,
+  kind: 'environment',
+  description: 'The selected CUDA build needs a newer NVIDIA driver than the machine has.',
+  check: driverTooOld,
+};

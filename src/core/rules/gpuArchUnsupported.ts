@@ -9,7 +9,8 @@ import { bestVariant, hasNvidiaGpu, variantFit } from '../knowledge/fit';
 import { TORCH_RELEASES } from '../knowledge/torch';
 import { compareCudaVariants, variantKind } from '../knowledge/variants';
 import { compareVersions } from '../knowledge/cuda';
-import { at, gpuLabel, machineFix, variantSite, type RuleContext } from './context';
+import { judgeOutcome } from './outcome';
+import { at, gpuLabel, machineFix, variantSite, type RuleContext, type RuleModule } from './context';
 
 /** The first torch version with kernels for `cc`, and the variants (from then on) that have them. */
 export function whatRuns(cc: string, machine: Machine): { from: string; variants: string[]; orNewer: boolean } | null {
@@ -39,6 +40,15 @@ export function whatRuns(cc: string, machine: Machine): { from: string; variants
 }
 
 export function gpuArchUnsupported(ctx: RuleContext): Finding[] {
+  const line = lineGpuArch(ctx);
+  const { machine } = ctx;
+  if (line.length || !machine || !hasNvidiaGpu(machine)) return line;
+  return judgeOutcome(ctx, machine, Codes.gpuArchUnsupported, (f) => f.kernels === 'none' && f.cc !== null, (j, every, f, c) => (every
+    ? msg('No build of {0} that this file allows here has kernels for {1} ({2}).', j.pkg.name, gpuLabel(machine), smName(f.cc ?? '?'))
+    : msg('The installer would pick {0} {1} ({2}), which ships no kernels for {3}.', j.pkg.name, c.version, c.variant ?? '?', gpuLabel(machine))));
+}
+
+function lineGpuArch(ctx: RuleContext): Finding[] {
   const { machine, res } = ctx;
   if (!machine || !hasNvidiaGpu(machine) || !res.variant || !res.version || variantKind(res.variant) !== 'cuda') return [];
   const fit = variantFit(res.version, res.variant, machine);
@@ -64,3 +74,10 @@ export function gpuArchUnsupported(ctx: RuleContext): Finding[] {
     msg('torch {0}+{1} ships {2}, so it cannot run on {3}: {4}.', res.version, res.variant, why, gpuLabel(machine), works),
     site, fix ? [fix] : [])];
 }
+
+export const gpuArchUnsupportedRule: RuleModule = {
+  code: Codes.gpuArchUnsupported,
+  kind: 'environment',
+  description: 'The selected torch build ships no kernels this GPU can run.',
+  check: gpuArchUnsupported,
+};

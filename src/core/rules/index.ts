@@ -1,47 +1,67 @@
-// Every environment rule, in reporting order. Each is check(context) -> Finding[] in its own file.
-import { RuleCodes } from '../../constants';
-import { condaPipMissing } from './condaPipMissing';
-import { condaPipOptionOutsidePip } from './condaPipOptionOutsidePip';
-import { condaPytorchChannelEnded } from './condaPytorchChannelEnded';
-import type { Rule } from './context';
-import { cpuOnlyTorch } from './cpuOnlyTorch';
-import { driverBelowToolkit } from './driverBelowToolkit';
-import { driverTooOld } from './driverTooOld';
-import { gpuArchUnsupported } from './gpuArchUnsupported';
-import { indexUrlReplacesPypi } from './indexUrlReplacesPypi';
-import { insecureIndex } from './insecureIndex';
-import { macosCudaIndex } from './macosCudaIndex';
-import { pythonUnsupported } from './pythonUnsupported';
-import { torchFamilyVersionMismatch } from './torchFamilyVersionMismatch';
-import { torchIndexUnknown } from './torchIndexUnknown';
-import { torchLocalVersionWithoutIndex } from './torchLocalVersionWithoutIndex';
-import { torchUnpinnedWithExtraIndex } from './torchUnpinnedWithExtraIndex';
-import { torchVariantMismatch } from './torchVariantMismatch';
-import { torchVariantUnavailable } from './torchVariantUnavailable';
-import { torchVersionUnknown } from './torchVersionUnknown';
+// Every environment rule, in reporting order, each a module with its metadata in its own file; the
+// rule list, SARIF descriptions, the coverage test and fix filters derive from RULE_META.
+import type { Code } from '../../constants';
+import { condaPipMissingRule } from './condaPipMissing';
+import { condaPipOptionOutsidePipRule } from './condaPipOptionOutsidePip';
+import { condaPytorchChannelEndedRule } from './condaPytorchChannelEnded';
+import type { RuleMeta, RuleModule } from './context';
+import { cpuOnlyTorchRule } from './cpuOnlyTorch';
+import { driverBelowToolkitRule } from './driverBelowToolkit';
+import { driverTooOldRule } from './driverTooOld';
+import { gpuArchUnsupportedRule } from './gpuArchUnsupported';
+import { indexUrlReplacesPypiRule } from './indexUrlReplacesPypi';
+import { insecureIndexRule } from './insecureIndex';
+import { macosCudaIndexRule } from './macosCudaIndex';
+import { pythonUnsupportedRule } from './pythonUnsupported';
+import { SYNTAX_META } from './syntax';
+import { torchFamilyVersionMismatchRule } from './torchFamilyVersionMismatch';
+import { torchIndexUnknownRule } from './torchIndexUnknown';
+import { torchLocalVersionWithoutIndexRule } from './torchLocalVersionWithoutIndex';
+import { torchUnpinnedWithExtraIndexRule } from './torchUnpinnedWithExtraIndex';
+import { torchVariantMismatchRule } from './torchVariantMismatch';
+import { torchVariantUnavailableRule } from './torchVariantUnavailable';
+import { torchVersionUnknownRule } from './torchVersionUnknown';
 
-export const RULES: readonly Rule[] = [
-  torchIndexUnknown,
-  torchVariantUnavailable,
-  torchVersionUnknown,
-  torchLocalVersionWithoutIndex,
-  torchVariantMismatch,
-  torchFamilyVersionMismatch,
-  driverTooOld,
-  gpuArchUnsupported,
-  cpuOnlyTorch,
-  driverBelowToolkit,
-  pythonUnsupported,
-  indexUrlReplacesPypi,
-  torchUnpinnedWithExtraIndex,
-  macosCudaIndex,
-  insecureIndex,
-  condaPytorchChannelEnded,
-  condaPipOptionOutsidePip,
-  condaPipMissing,
+export const RULE_MODULES: readonly RuleModule[] = [
+  torchIndexUnknownRule,
+  torchVariantUnavailableRule,
+  torchVersionUnknownRule,
+  torchLocalVersionWithoutIndexRule,
+  torchVariantMismatchRule,
+  torchFamilyVersionMismatchRule,
+  driverTooOldRule,
+  gpuArchUnsupportedRule,
+  cpuOnlyTorchRule,
+  driverBelowToolkitRule,
+  pythonUnsupportedRule,
+  indexUrlReplacesPypiRule,
+  torchUnpinnedWithExtraIndexRule,
+  macosCudaIndexRule,
+  insecureIndexRule,
+  condaPytorchChannelEndedRule,
+  condaPipOptionOutsidePipRule,
+  condaPipMissingRule,
 ];
 
-/** The codes the rules report (create-env's fix preview takes only these); a test holds RULES to them. */
-export const RULE_CODES: ReadonlySet<string> = new Set(Object.values(RuleCodes));
+/** The checks, in reporting order. */
+export const RULES = RULE_MODULES.map((r) => r.check);
 
-export type { Rule, RuleContext } from './context';
+/** Metadata of every diagnostic code: the parsers' syntax codes, then the rules. */
+export const RULE_META: readonly RuleMeta[] = [
+  ...SYNTAX_META,
+  ...RULE_MODULES.map(({ code, kind, description }) => ({ code, kind, description })),
+];
+
+export function ruleMeta(code: string): RuleMeta | null {
+  return RULE_META.find((m) => m.code === code) ?? null;
+}
+
+/** Codes whose preferred fix changes what gets installed (what fix-all and create-env apply). */
+export function environmentRuleCodes(): Code[] {
+  return RULE_META.filter((m) => m.kind === 'environment').map((m) => m.code);
+}
+
+export type { Rule, RuleContext, RuleKind, RuleMeta, RuleModule } from './context';
+
+/** Every code a rule module reports (the parsers' syntax codes are not among them). */
+export const RULE_CODES: ReadonlySet<Code> = new Set(RULE_MODULES.map((r) => r.code));

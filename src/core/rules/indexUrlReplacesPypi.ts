@@ -4,7 +4,7 @@ import { Codes } from '../../constants';
 import type { Finding } from '../finding';
 import { fixTitle } from '../finding';
 import { msg } from '../l10n';
-import { at, type RuleContext } from './context';
+import { at, type RuleContext, type RuleModule } from './context';
 import { edit } from './edits';
 
 // torch's own dependencies: the PyTorch indexes carry them so that the official
@@ -29,3 +29,10 @@ export function indexUrlReplacesPypi(ctx: RuleContext): Finding[] {
   }
   return out;
 }
+
+export const indexUrlReplacesPypiRule: RuleModule = {
+  code: Codes.indexUrlReplacesPypi,
+  kind: 'environment',
+  description: '--index-url points at the PyTorch index while other packages need PyPI.',
+  check: indexUrlReplacesPypi,
+};

@@ -3,7 +3,7 @@ import { Codes } from '../../constants';
 import type { Finding } from '../finding';
 import { fixTitle } from '../finding';
 import { msg } from '../l10n';
-import { at, type RuleContext } from './context';
+import { at, type RuleContext, type RuleModule } from './context';
 import { edit } from './edits';
 
 export function insecureIndex(ctx: RuleContext): Finding[] {
@@ -21,3 +21,10 @@ export function insecureIndex(ctx: RuleContext): Finding[] {
   }
   return out;
 }
+
+export const insecureIndexRule: RuleModule = {
+  code: Codes.insecureIndex,
+  kind: 'environment',
+  description: 'A package index over plain http://.',
+  check: insecureIndex,
+};

@@ -4,7 +4,7 @@ import { Codes } from '../../constants';
 import type { Finding } from '../finding';
 import { msg } from '../l10n';
 import { variantKind } from '../knowledge/variants';
-import { at, type RuleContext } from './context';
+import { at, type RuleContext, type RuleModule } from './context';
 
 export function macosCudaIndex(ctx: RuleContext): Finding[] {
   const { model, machine, res } = ctx;
@@ -15,6 +15,8 @@ export function macosCudaIndex(ctx: RuleContext): Finding[] {
     if (ix.kind === 'uv-index' && !res.torchIndexes.includes(ix)) continue;
     const v = ix.parsed?.variant;
     if (!v || (variantKind(v) !== 'cuda' && variantKind(v) !== 'rocm')) continue;
+    // An extra index only adds: without a +cu/+rocm pin, pip takes the public macOS build from PyPI.
+    if (ix.kind === 'extra-index-url' && !model.torch.some((t) => t.local && variantKind(t.local) !== 'cpu')) continue;
     out.push(at(Codes.macosCudaIndex, 'warning',
       msg('There are no {0} wheels for macOS: on a Mac pip installs the PyPI CPU/MPS build instead (or fails for a +{0} pin).', v),
       { span: ix.urlSpan, file: ix.file }));
@@ -25,5 +27,19 @@ export function macosCudaIndex(ctx: RuleContext): Finding[] {
       msg('{0}=={1} cannot install on macOS: there are no {2} wheels for macOS.', t.pkg, t.exact ?? '', t.local),
       { span: t.versionSpan, file: t.file }));
   }
+  // conda: the CUDA metapackages have no macOS builds, so the environment does not solve on a Mac.
+  for (const d of model.condaTorch) {
+    if (d.name !== 'pytorch-cuda' && d.name !== 'cudatoolkit') continue;
+    out.push(at(Codes.macosCudaIndex, 'warning',
+      msg('{0} has no macOS builds: conda cannot create this environment on a Mac (remove it, or keep it in a Linux/Windows-only environment file).', d.name),
+      { span: d.span }));
+  }
   return out;
 }
+
+export const macosCudaIndexRule: RuleModule = {
+  code: Codes.macosCudaIndex,
+  kind: 'environment',
+  description: 'A CUDA index or pin on macOS, where no CUDA wheels exist.',
+  check: macosCudaIndex,
+};

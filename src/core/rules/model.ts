@@ -5,6 +5,8 @@ import type { CondaEnvironment, CondaSpec } from '../conda/types';
 import type { Pyproject, UvIndex } from '../pyproject/types';
 import type { OptionLine, Requirement, RequirementsSet } from '../requirements/types';
 import type { Span } from '../text';
+import type { Machine } from '../machine';
+import { markerApplies } from '../resolve/environment';
 import { isTorchFamily, splitLocal, type TorchFamily } from '../knowledge/torch';
 import { parsePytorchIndexUrl, type PytorchIndex } from '../knowledge/variants';
 
@@ -58,27 +60,9 @@ export interface ProjectModel {
   condaTorch: CondaSpec[];
 }
 
-/**
- * False when a requirement's environment marker rules it out on this platform (only the platform
- * clauses are judged: `sys_platform == "win32"`, `platform_system != "Windows"`; anything else counts
- * as applicable).
- */
-export function markerApplies(marker: string | null, platform: string | null): boolean {
-  if (!marker || !platform || /\bor\b/.test(marker)) return true;
-  const names: Record<string, string> = { linux: 'linux', win32: 'windows', darwin: 'darwin' };
-  const sysNames: Record<string, string> = { linux: 'linux', win32: 'win32', darwin: 'darwin' };
-  for (const m of marker.matchAll(/\b(sys_platform|platform_system)\s*(==|!=)\s*['"]([^'"]+)['"]/g)) {
-    const want = m[1] === 'sys_platform' ? sysNames[platform] : names[platform];
-    const val = m[3].toLowerCase();
-    const eq = m[1] === 'sys_platform' ? val.startsWith(want) : val === want;
-    if ((m[2] === '==' && !eq) || (m[2] === '!=' && eq)) return false;
-  }
-  return true;
-}
-
-/** The model as seen from a platform: torch-family lines whose markers exclude it are dropped. */
-export function forPlatform(model: ProjectModel, platform: string | null): ProjectModel {
-  const torch = model.torch.filter((t) => markerApplies(t.req.marker, platform));
+/** The model as seen from a machine: torch-family lines whose markers exclude it are dropped. */
+export function forMachine(model: ProjectModel, machine: Machine | null): ProjectModel {
+  const torch = model.torch.filter((t) => markerApplies(t.req.marker, machine));
   return torch.length === model.torch.length ? model : { ...model, torch };
 }
 

@@ -4,7 +4,7 @@ import { Codes } from '../../constants';
 import type { Finding } from '../finding';
 import { msg } from '../l10n';
 import { pythonSupport, torchRelease } from '../knowledge/torch';
-import { at, type RuleContext } from './context';
+import { at, type RuleContext, type RuleModule } from './context';
 
 /** "3.8" from "3.8", "=3.8", "==3.8.*", "3.8.10"; the lower bound "3.8" from ">=3.8" (requires-python). */
 function declaredPython(value: string, source: 'environment' | 'requires-python'): string | null {
@@ -46,3 +46,10 @@ export function pythonUnsupported(ctx: RuleContext): Finding[] {
   }
   return out;
 }
+
+export const pythonUnsupportedRule: RuleModule = {
+  code: Codes.pythonUnsupported,
+  kind: 'environment',
+  description: 'The project\'s Python is outside the torch version\'s supported range.',
+  check: pythonUnsupported,
+};

@@ -2,6 +2,7 @@
 // knows that satisfies the specifier) and the wheel variant, and which line decides the variant.
 import { satisfies } from '@renovatebot/pep440';
 import type { Machine } from '../machine';
+import { markerApplies } from '../resolve/environment';
 import { compareVersions } from '../knowledge/cuda';
 import { newestKnownTorch, pypiDefaultVariant, releasesNewestFirst, torchRelease } from '../knowledge/torch';
 import { condaSpecVariant, localVariant } from '../knowledge/variants';
@@ -25,14 +26,10 @@ export interface Resolution {
 function uvTorchIndex(model: ProjectModel, machine: Machine | null): IndexRef | null {
   const py = model.pyproject;
   if (!py) return null;
-  const plat = machine?.platform ?? null;
   const sources = py.uvSources.filter((s) => s.package === 'torch' && s.index);
-  const fitting = sources.find((s) => {
-    if (!s.marker) return true;
-    const m = /sys_platform\s*(==|!=)\s*['"](\w+)['"]/.exec(s.marker);
-    if (!m || !plat) return true;
-    return m[1] === '==' ? m[2] === plat : m[2] !== plat;
-  }) ?? sources[0];
+  // uv takes the first source whose marker holds here; with none, torch comes from the default index.
+  // A source tied to an extra or a group applies only when that one is installed, not by default.
+  const fitting = sources.find((s) => !s.extra && !s.group && markerApplies(s.marker, machine));
   if (fitting) {
     const ix = model.indexes.find((i) => i.kind === 'uv-index' && i.uv?.name === fitting.index);
     if (ix) return ix;

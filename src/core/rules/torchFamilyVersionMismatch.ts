@@ -5,10 +5,17 @@ import type { Finding } from '../finding';
 import { fixTitle } from '../finding';
 import { msg } from '../l10n';
 import { pairedVersion, pairs, torchRelease } from '../knowledge/torch';
-import { at, type RuleContext } from './context';
+import { familyOutcomeMismatches } from './outcome';
+import { at, type RuleContext, type RuleModule } from './context';
 import { edit } from './edits';
 
 export function torchFamilyVersionMismatch(ctx: RuleContext): Finding[] {
+  const line = linePairs(ctx);
+  const inside = (f: Finding) => line.some((l) => (l.file ?? '') === (f.file ?? '') && l.span.start >= f.span.start && l.span.end <= f.span.end);
+  return [...line, ...familyOutcomeMismatches(ctx).filter((f) => !inside(f))];
+}
+
+function linePairs(ctx: RuleContext): Finding[] {
   const { model, res } = ctx;
   if (!res.pinned || !res.version || !res.torch?.exact) return [];
   const rel = torchRelease(res.version);
@@ -27,3 +34,10 @@ export function torchFamilyVersionMismatch(ctx: RuleContext): Finding[] {
   }
   return out;
 }
+
+export const torchFamilyVersionMismatchRule: RuleModule = {
+  code: Codes.torchFamilyVersionMismatch,
+  kind: 'environment',
+  description: 'torchvision/torchaudio versions that do not pair with torch.',
+  check: torchFamilyVersionMismatch,
+};

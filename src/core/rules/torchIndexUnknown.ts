@@ -6,7 +6,7 @@ import { msg } from '../l10n';
 import { nearestVariant } from '../knowledge/fit';
 import { allKnownVariants, variantsFor } from '../knowledge/torch';
 import { variantKind } from '../knowledge/variants';
-import { at, type RuleContext } from './context';
+import { at, type RuleContext, type RuleModule } from './context';
 import { rewriteIndex } from './edits';
 
 export function torchIndexUnknown(ctx: RuleContext): Finding[] {
@@ -28,3 +28,10 @@ export function torchIndexUnknown(ctx: RuleContext): Finding[] {
   }
   return out;
 }
+
+export const torchIndexUnknownRule: RuleModule = {
+  code: Codes.torchIndexUnknown,
+  kind: 'environment',
+  description: 'A PyTorch index URL names a variant that was never published.',
+  check: torchIndexUnknown,
+};

@@ -5,7 +5,7 @@ import type { Finding } from '../finding';
 import { fixTitle } from '../finding';
 import { msg } from '../l10n';
 import { isVariantName } from '../knowledge/variants';
-import { at, type RuleContext } from './context';
+import { at, type RuleContext, type RuleModule } from './context';
 import { allKnownVariants } from '../knowledge/torch';
 import { insertIndexLine, rewriteIndex } from './edits';
 
@@ -32,3 +32,10 @@ export function torchLocalVersionWithoutIndex(ctx: RuleContext): Finding[] {
     { span: first.versionSpan ?? first.req.span, file: first.file },
     fix ? [fix] : [])];
 }
+
+export const torchLocalVersionWithoutIndexRule: RuleModule = {
+  code: Codes.torchLocalVersionWithoutIndex,
+  kind: 'environment',
+  description: 'A +cuXXX/+cpu pin with no index that serves it.',
+  check: torchLocalVersionWithoutIndex,
+};

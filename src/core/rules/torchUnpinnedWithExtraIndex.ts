@@ -9,7 +9,7 @@ import { msg } from '../l10n';
 import { newestWithVariant, torchRelease } from '../knowledge/torch';
 import type { Fix } from '../finding';
 import { hasNvidiaGpu } from '../knowledge/fit';
-import { at, machineTarget, targetFix, type RuleContext } from './context';
+import { at, machineTarget, targetFix, type RuleContext, type RuleModule } from './context';
 import { retargetEdits } from './edits';
 import { newestMatching } from './resolve';
 
@@ -43,3 +43,10 @@ export function torchUnpinnedWithExtraIndex(ctx: RuleContext): Finding[] {
     { span: torch.req.span, file: torch.file },
     fix ? [fix] : [])];
 }
+
+export const torchUnpinnedWithExtraIndexRule: RuleModule = {
+  code: Codes.torchUnpinnedWithExtraIndex,
+  kind: 'environment',
+  description: 'Unpinned torch with --extra-index-url can resolve to a PyPI build.',
+  check: torchUnpinnedWithExtraIndex,
+};

@@ -4,7 +4,7 @@ import { Codes } from '../../constants';
 import type { Finding } from '../finding';
 import { fixTitle } from '../finding';
 import { msg } from '../l10n';
-import { at, type RuleContext } from './context';
+import { at, type RuleContext, type RuleModule } from './context';
 import { edit } from './edits';
 
 export function torchVariantMismatch(ctx: RuleContext): Finding[] {
@@ -22,3 +22,10 @@ export function torchVariantMismatch(ctx: RuleContext): Finding[] {
   }
   return out;
 }
+
+export const torchVariantMismatchRule: RuleModule = {
+  code: Codes.torchVariantMismatch,
+  kind: 'environment',
+  description: 'torch-family packages pinned to different variants.',
+  check: torchVariantMismatch,
+};

@@ -5,7 +5,7 @@ import type { Finding } from '../finding';
 import { msg } from '../l10n';
 import { bestVariant, hasNvidiaGpu, nearestVariant } from '../knowledge/fit';
 import { allKnownVariants, torchRelease } from '../knowledge/torch';
-import { at, targetFix, variantSite, type RuleContext } from './context';
+import { at, targetFix, variantSite, type RuleContext, type RuleModule } from './context';
 
 export function torchVariantUnavailable(ctx: RuleContext): Finding[] {
   const { machine, res } = ctx;
@@ -23,3 +23,10 @@ export function torchVariantUnavailable(ctx: RuleContext): Finding[] {
     msg('torch {0} has no {1} wheels; published variants: {2}.', rel.torch, res.variant, rel.variants.join(', ')),
     site, fix ? [fix] : [])];
 }
+
+export const torchVariantUnavailableRule: RuleModule = {
+  code: Codes.torchVariantUnavailable,
+  kind: 'environment',
+  description: 'The pinned torch version has no wheel for the chosen variant.',
+  check: torchVariantUnavailable,
+};

@@ -8,7 +8,7 @@ import { msg } from '../l10n';
 import { KNOWLEDGE_AS_OF } from '../knowledge/recommend';
 import { isNewerThanKnown, torchRelease } from '../knowledge/torch';
 import type { Span } from '../text';
-import { at, type RuleContext } from './context';
+import { at, type RuleContext, type RuleModule } from './context';
 
 function site(ctx: RuleContext): { span: Span; file?: string } | null {
   const { res, model } = ctx;
@@ -32,3 +32,10 @@ export function torchVersionUnknown(ctx: RuleContext): Finding[] {
       : msg('torch {0} is in this extension\'s knowledge (as of {1}) by name only; its wheel variants, driver needs and GPU kernels are unknown, so they are not checked.', rel?.torch ?? res.version, KNOWLEDGE_AS_OF),
     where)];
 }
+
+export const torchVersionUnknownRule: RuleModule = {
+  code: Codes.torchVersionUnknown,
+  kind: 'advisory',
+  description: 'The pinned torch version is newer than the knowledge data, so its variants are not checked.',
+  check: torchVersionUnknown,
+};

@@ -23,13 +23,15 @@ const EXPECT: Record<string, Record<keyof typeof PROFILES, string[]>> = {
     win4090: ['cpu-only-torch', 'torch-unpinned-with-extra-index'],
     gtx1080: ['torch-unpinned-with-extra-index'],
     rtx5090: ['torch-unpinned-with-extra-index'],
-    mac: ['torch-unpinned-with-extra-index', 'macos-cuda-index'],
+    // An extra CUDA index beside a public torch is harmless on a Mac (pip takes PyPI's build).
+    mac: ['torch-unpinned-with-extra-index'],
   },
   'conda-pytorch-channel/environment.yml': {
     win4090: ['conda-pytorch-channel-ended'],
     gtx1080: ['conda-pytorch-channel-ended'],
     rtx5090: ['gpu-arch-unsupported', 'conda-pytorch-channel-ended'],
-    mac: ['conda-pytorch-channel-ended'],
+    // pytorch-cuda has no macOS builds: the environment does not solve on a Mac.
+    mac: ['macos-cuda-index', 'conda-pytorch-channel-ended'],
   },
   'uv-project/pyproject.toml': {
     win4090: ['driver-too-old', 'python-unsupported'],

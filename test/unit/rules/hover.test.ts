@@ -57,3 +57,16 @@ test('with the driver unknown, the hover says why there is no install command in
   const known = hoverAt('/p/requirements.txt', TEXT, TEXT.indexOf('torch==') + 2, machine({ driver: '535.104.05', gpu: 'NVIDIA GeForce RTX 4090' }), { reader: reader() });
   assert.doesNotMatch(known?.markdown ?? '', /not detected/);
 });
+
+test('hover on a torch-family line shows the resolve outcome, and which target a file named for another one is judged for', () => {
+  const text = '--extra-index-url https://download.pytorch.org/whl/cu121\ntorch==2.5.1\n';
+  const m = machine({ gpu: 'NVIDIA GeForce RTX 4090', driver: '550.54' });
+  const h = hoverAt('/p/requirements.txt', text, text.indexOf('torch=='), m, { reader: reader() });
+  assert.ok(h);
+  assert.match(h.markdown, /\*\*Resolved\*\* \(default\): torch 2\\\.5\\\.1\\\+cu121 \(cu121\) from https:\/\/download\\\.pytorch\\\.org\/whl\/cu121/);
+  assert.match(h.markdown, /highest version satisfying every specifier/);
+  const mac = hoverAt('/p/requirements_macOS.txt', 'torch==2.5.1\n', 1, m, { reader: reader() });
+  assert.ok(mac);
+  assert.match(mac.markdown, /Judged for macOS/);
+  assert.match(mac.markdown, /\(cpu\)/);
+});
