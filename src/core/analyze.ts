@@ -12,6 +12,7 @@ import { forMachine, fromEnvironment, fromPyproject, fromRequirements, type Docu
 import { RULES } from './rules/index';
 import { resolveTorch } from './rules/resolve';
 import { judgedMachine, resolveProject } from './resolve/index';
+import { annotateVerified } from './fixes/verify';
 
 export type { DocumentKind } from './rules/model';
 
@@ -60,6 +61,14 @@ export function modelOf(path: string, text: string, opts: AnalyzeOptions, kind: 
  * whose kind cannot be told from its name is read as a requirements file.
  */
 export function analyzeDocument(path: string, text: string, machine: Machine | null, opts: AnalyzeOptions): { kind: DocumentKind; findings: Finding[] } {
+  const first = analyzeOnce(path, text, machine, opts);
+  // Every fix is tried on a copy of the file set and kept as verified only when the re-analysis agrees.
+  const reanalyze = (p: string, t: string, reader: FileReader): Finding[] => analyzeOnce(p, t, machine, { ...opts, reader }).findings;
+  return { kind: first.kind, findings: annotateVerified(first.findings, path, text, opts.reader, reanalyze).findings };
+}
+
+/** One analysis, fixes as the rules propose them (not verified). */
+export function analyzeOnce(path: string, text: string, machine: Machine | null, opts: AnalyzeOptions): { kind: DocumentKind; findings: Finding[] } {
   const kind = documentKind(path) ?? 'requirements';
   const parsed = modelOf(path, text, opts, kind);
   const syntax = parsed.syntax;

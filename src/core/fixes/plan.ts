@@ -22,12 +22,15 @@ export interface FixAllPlan {
 
 /**
  * Index of the fix the editor marks preferred: the first one flagged `preferred`, else the first fix
- * (so a finding with fixes always has exactly one preferred action), or -1 when there are none.
+ * (so a finding with fixes has exactly one preferred action), or -1 when there are none or that fix
+ * was refused by verification.
  */
 export function preferredIndex(fixes: readonly Fix[]): number {
   if (fixes.length === 0) return -1;
   const i = fixes.findIndex((f) => f.preferred);
-  return i >= 0 ? i : 0;
+  const p = i >= 0 ? i : 0;
+  // A fix that failed verification is never preferred (nothing applies it unasked).
+  return fixes[p].verified === false ? -1 : p;
 }
 
 /** The file each edit of `fix` applies to (edit.file, else the finding's file, else the document). */

@@ -1,0 +1,167 @@
+// A fix is offered as verified only when applying it to a copy of the file set and analysing again
+// with the same machine shows that it worked: the finding it fixes is gone, nothing new went wrong
+// anywhere in the file set, and what would be installed still runs here. Pure: the analysis is passed
+// in, the copy is an in-memory overlay over the reader.
+import type { Finding, Fix } from '../finding';
+import { msg, type Localizable } from '../l10n';
+import type { FileReader } from '../requirements/types';
+import { applyEdits } from './apply';
+import { fixEdits } from './plan';
+
+/** Analyse `path` (with `text`) reading every other file through `reader`: the analysis being verified. */
+export type Reanalyze = (path: string, text: string, reader: FileReader) => Finding[];
+
+/** Codes saying the installed torch would not run here: none of them may appear or grow after a fix. */
+const RUNS_CODES: ReadonlySet<string> = new Set([
+  'driver-too-old',
+  'gpu-arch-unsupported',
+  'python-unsupported',
+  'cpu-only-torch',
+  'torch-variant-unavailable',
+  'torch-companion-mismatch',
+]);
+
+/** At most this many fixes per finding are verified (the preferred one first); the rest stay unverified. */
+export const MAX_VERIFIED_PER_FINDING = 3;
+
+export type Refusal = 'still-reported' | 'new-problem' | 'does-not-run' | 'not-applicable' | 'not-checked';
+
+export interface Verdict {
+  verified: boolean;
+  /** Why not, when not verified. */
+  refusal?: Refusal;
+  /** The code of a new problem the fix would cause (refusal 'new-problem' / 'does-not-run'). */
+  newCode?: string;
+}
+
+function bucket(f: Finding, documentPath: string): string {
+  return `${f.code}\0${f.file ?? documentPath}`;
+}
+
+function counts(findings: readonly Finding[], documentPath: string, keep: (f: Finding) => boolean): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const f of findings) {
+    if (!keep(f)) continue;
+    const k = bucket(f, documentPath);
+    m.set(k, (m.get(k) ?? 0) + 1);
+  }
+  return m;
+}
+
+/** The file set after `fix`: new texts by path, or null when an edit targets a file that cannot be read. */
+export function applyFixToCopy(
+  fix: Fix,
+  target: Finding,
+  documentPath: string,
+  documentText: string,
+  reader: FileReader,
+): Map<string, string> | null {
+  const byFile = new Map<string, { span: { start: number; end: number }; newText: string }[]>();
+  for (const e of fixEdits(fix, target, documentPath)) {
+    const list = byFile.get(e.file) ?? [];
+    list.push({ span: e.span, newText: e.newText });
+    byFile.set(e.file, list);
+  }
+  const out = new Map<string, string>();
+  for (const [file, edits] of byFile) {
+    const text = file === documentPath ? documentText : reader.read(file);
+    if (text === null) return null;
+    if (edits.some((e) => e.span.start < 0 || e.span.end > text.length || e.span.start > e.span.end)) return null;
+    out.set(file, applyEdits(text, edits));
+  }
+  return out;
+}
+
+/** A reader that sees `overlay` texts in place of the files on disk. */
+export function overlayReader(reader: FileReader, overlay: ReadonlyMap<string, string>): FileReader {
+  return { read: (p) => overlay.get(p) ?? reader.read(p), resolve: (from, target) => reader.resolve(from, target) };
+}
+
+/**
+ * Verify one fix of `target` (one of `before`, the findings of the document as analysed now):
+ * (a) the finding is gone (its code reports less on its file), (b) no error or warning grows anywhere
+ * in the file set, (c) no "does not run here" finding grows.
+ */
+export function verifyFix(
+  fix: Fix,
+  target: Finding,
+  before: readonly Finding[],
+  documentPath: string,
+  documentText: string,
+  reader: FileReader,
+  reanalyze: Reanalyze,
+): Verdict {
+  const copy = applyFixToCopy(fix, target, documentPath, documentText, reader);
+  if (!copy || copy.size === 0) return { verified: false, refusal: 'not-applicable' };
+  const after = reanalyze(documentPath, copy.get(documentPath) ?? documentText, overlayReader(reader, copy));
+  const all = (): boolean => true;
+  const b = counts(before, documentPath, all);
+  const a = counts(after, documentPath, all);
+  const own = bucket(target, documentPath);
+  if ((a.get(own) ?? 0) >= (b.get(own) ?? 0)) return { verified: false, refusal: 'still-reported' };
+  for (const [k, n] of a) {
+    if (n <= (b.get(k) ?? 0)) continue;
+    const code = k.split('\0')[0];
+    if (RUNS_CODES.has(code)) return { verified: false, refusal: 'does-not-run', newCode: code };
+  }
+  const serious = (f: Finding): boolean => f.severity === 'error' || f.severity === 'warning';
+  const bs = counts(before, documentPath, serious);
+  for (const [k, n] of counts(after, documentPath, serious)) {
+    if (n > (bs.get(k) ?? 0)) return { verified: false, refusal: 'new-problem', newCode: k.split('\0')[0] };
+  }
+  return { verified: true };
+}
+
+function refusalText(v: Verdict): { message: string; l10n?: Localizable } {
+  switch (v.refusal) {
+    case 'still-reported':
+      return msg('after it the problem is still reported');
+    case 'does-not-run':
+      return msg('after it torch would still not run here ({0})', v.newCode ?? '');
+    case 'new-problem':
+      return msg('it would cause a new problem ({0})', v.newCode ?? '');
+    case 'not-checked':
+      return msg('it was not checked');
+    default:
+      return msg('it cannot be applied to the file');
+  }
+}
+
+/**
+ * Annotate every fix of `findings` with `verified` (verifying the preferred fix and alternatives, at
+ * most MAX_VERIFIED_PER_FINDING per finding). A finding whose fixes are all refused says why in its
+ * message, and its first fix is no longer marked preferred, so nothing applies it unasked.
+ */
+export function annotateVerified(
+  findings: Finding[],
+  documentPath: string,
+  documentText: string,
+  reader: FileReader,
+  reanalyze: Reanalyze,
+): { findings: Finding[]; verified: number; refused: number } {
+  let verified = 0;
+  let refused = 0;
+  const out = findings.map((f) => {
+    if (f.fixes.length === 0) return f;
+    const order = f.fixes.map((_, i) => i).sort((x, y) => Number(f.fixes[y].preferred) - Number(f.fixes[x].preferred));
+    const verdicts = new Map<number, Verdict>();
+    for (const i of order.slice(0, MAX_VERIFIED_PER_FINDING)) {
+      verdicts.set(i, verifyFix(f.fixes[i], f, findings, documentPath, documentText, reader, reanalyze));
+    }
+    const fixes = f.fixes.map((fix, i) => {
+      const v = verdicts.get(i) ?? { verified: false, refusal: 'not-checked' as const };
+      if (v.verified) verified++;
+      else refused++;
+      return { ...fix, verified: v.verified };
+    });
+    const firstVerified = order.find((i) => fixes[i].verified);
+    if (firstVerified !== undefined) {
+      // The preferred fix is the first verified one (the rule's own preference when it qualifies).
+      return { ...f, fixes: fixes.map((x, i) => ({ ...x, preferred: i === firstVerified })) };
+    }
+    const first = verdicts.get(order[0]) ?? { verified: false, refusal: 'not-checked' as const };
+    const why = msg('{0} (The offered fix is not verified: {1}.)', f.l10n ? { message: f.message, l10n: f.l10n } : f.message, refusalText(first));
+    return { ...f, message: why.message, l10n: why.l10n, fixes: fixes.map((x) => ({ ...x, preferred: false })) };
+  });
+  return { findings: out, verified, refused };
+}
