@@ -14,7 +14,8 @@ import { LineIndex } from '../core/text';
 import { nodeFileReader, readTextFile } from '../system/fileReader';
 import { isExcludedFolder, kindForPath } from '../core/documents';
 import { applyEdits } from '../core/fixes/apply';
-import { planFixAll } from '../core/fixes/plan';
+import { fixable, planFixAll } from '../core/fixes/plan';
+import { RULE_META } from '../core/rules/index';
 import { machineOptions, parse, UsageError, type CliIO } from './args';
 import { resolveMachine } from './machine';
 import { formatJson } from './format/json';
@@ -32,7 +33,9 @@ With no PATH, checks the current folder; a folder is searched for such files.
 Options:
   --json                 print {"files": [...], "machine": {...}} (0-based ranges, fixes with edits)
   --sarif                print SARIF 2.1.0 (for code scanning)
-  --fix                  apply each finding's preferred fix in place, then report what remains
+  --fix                  apply each finding's verified preferred fix in place, then report what remains
+                         (advisory findings and a move off the pytorch conda channel are left alone)
+  --fix=CODE[,CODE...]   apply the verified preferred fixes of those codes only (advisory ones included)
   --no-detect            do not probe the machine (nvidia-smi, python); use the flags only
   --driver VER           NVIDIA driver version, e.g. 551.78
   --gpu "NAME"           GPU name as nvidia-smi prints it, e.g. "NVIDIA GeForce RTX 4090"
@@ -182,9 +185,9 @@ function writeTextFile(file: string, text: string): void {
 }
 
 /** Apply every preferred fix that does not overlap another; returns the count fixed per file. */
-function applyFixes(analysis: Analysis): Map<string, number> {
+function applyFixes(analysis: Analysis, codes: ReadonlySet<string> | null): Map<string, number> {
   const all = [...analysis.byFile.values()].flat();
-  const plan = planFixAll(all, '');
+  const plan = planFixAll(fixable(all, codes), '');
   const fixed = new Map<string, number>();
   if (plan.edits.length === 0) return fixed;
   const editsByFile = new Map<string, { span: { start: number; end: number }; newText: string }[]>();
@@ -216,7 +219,33 @@ function parseArgs(argv: string[]) {
   }
 }
 
-export async function run(argv: string[], io: CliIO): Promise<number> {
+/** `--fix=CODE[,CODE...]` (node's parseArgs has no optional values): taken out before parsing. */
+function fixCodes(argv: string[]): { argv: string[]; codes: Set<string> | null } {
+  let codes: Set<string> | null = null;
+  const rest: string[] = [];
+  for (const a of argv) {
+    if (a === '--') {
+      rest.push(...argv.slice(argv.indexOf(a)));
+      break;
+    }
+    const m = /^--fix=(.*)$/s.exec(a);
+    if (!m) {
+      rest.push(a);
+      continue;
+    }
+    codes ??= new Set();
+    for (const c of m[1].split(',').map((x) => x.trim()).filter(Boolean)) {
+      if (!RULE_META.some((r) => r.code === c)) throw new UsageError(`unknown code '${c}' in --fix (see docs/rules)`);
+      codes.add(c);
+    }
+    if (codes.size === 0) throw new UsageError('--fix= needs at least one code');
+    rest.push('--fix');
+  }
+  return { argv: rest, codes };
+}
+
+export async function run(rawArgv: string[], io: CliIO): Promise<number> {
+  const { argv, codes } = fixCodes(rawArgv);
   const { values, positionals } = parseArgs(argv);
   if (values.help) {
     io.out(HELP);
@@ -233,7 +262,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     fixedCounts = new Map();
     // Fixes can unlock others (a second pass sees the rewritten lines); a few passes settle any file.
     for (let pass = 0; pass < 4; pass++) {
-      const fixed = applyFixes(analysis);
+      const fixed = applyFixes(analysis, codes);
       if (fixed.size === 0) break;
       for (const [f, n] of fixed) fixedCounts.set(f, (fixedCounts.get(f) ?? 0) + n);
       analysis = analyzeAll(files, machine, reader, io, values.unpinned === true);
