@@ -2,7 +2,7 @@
 // with the same machine shows that it worked: the finding it fixes is gone, nothing new went wrong
 // anywhere in the file set, and what would be installed still runs here. Pure: the analysis is passed
 // in, the copy is an in-memory overlay over the reader.
-import type { Finding, Fix } from '../finding';
+import type { Finding, Fix, TextEdit } from '../finding';
 import { msg, type Localizable } from '../l10n';
 import type { FileReader } from '../requirements/types';
 import { applyEdits } from './apply';
@@ -91,26 +91,78 @@ export function verifyFix(
   reader: FileReader,
   reanalyze: Reanalyze,
 ): Verdict {
+  return judge(fix, target, before, documentPath, documentText, reader, reanalyze).verdict;
+}
+
+function judge(
+  fix: Fix,
+  target: Finding,
+  before: readonly Finding[],
+  documentPath: string,
+  documentText: string,
+  reader: FileReader,
+  reanalyze: Reanalyze,
+): { verdict: Verdict; after: Finding[] } {
   const copy = applyFixToCopy(fix, target, documentPath, documentText, reader);
-  if (!copy || copy.size === 0) return { verified: false, refusal: 'not-applicable' };
+  if (!copy || copy.size === 0) return { verdict: { verified: false, refusal: 'not-applicable' }, after: [] };
   const after = reanalyze(documentPath, copy.get(documentPath) ?? documentText, overlayReader(reader, copy));
   const all = (): boolean => true;
   const b = counts(before, documentPath, all);
   const a = counts(after, documentPath, all);
   const own = bucket(target, documentPath);
-  if ((a.get(own) ?? 0) >= (b.get(own) ?? 0)) return { verified: false, refusal: 'still-reported' };
+  if ((a.get(own) ?? 0) >= (b.get(own) ?? 0)) return { verdict: { verified: false, refusal: 'still-reported' }, after };
   for (const [k, n] of a) {
     if (n <= (b.get(k) ?? 0)) continue;
     const code = k.split('\0')[0];
-    if (RUNS_CODES.has(code)) return { verified: false, refusal: 'does-not-run', newCode: code };
+    if (RUNS_CODES.has(code)) return { verdict: { verified: false, refusal: 'does-not-run', newCode: code }, after };
   }
   const serious = (f: Finding): boolean => f.severity === 'error' || f.severity === 'warning';
   const bs = counts(before, documentPath, serious);
   for (const [k, n] of counts(after, documentPath, serious)) {
-    if (n > (bs.get(k) ?? 0)) return { verified: false, refusal: 'new-problem', newCode: k.split('\0')[0] };
+    if (n > (bs.get(k) ?? 0)) return { verdict: { verified: false, refusal: 'new-problem', newCode: k.split('\0')[0] }, after };
   }
-  return { verified: true };
+  return { verdict: { verified: true }, after };
 }
+
+/** Map an offset of the text after `edits` back to the text before them; null inside an inserted text. */
+function mapBack(offset: number, edits: readonly { span: { start: number; end: number }; newText: string }[]): number | null {
+  let delta = 0;
+  for (const e of [...edits].sort((x, y) => x.span.start - y.span.start)) {
+    const at = e.span.start + delta;
+    if (offset < at) break;
+    if (offset < at + e.newText.length) return offset === at ? e.span.start : null;
+    delta += e.newText.length - (e.span.end - e.span.start);
+  }
+  return offset - delta;
+}
+
+/**
+ * A move of torch that leaves companions contradicting it (nvidia-*-cu13 after cu130 → cu126) is
+ * extended with the companions' own fixes, mapped back onto the original text, when they do not
+ * overlap the move.
+ */
+function withCompanions(fix: Fix, target: Finding, before: readonly Finding[], after: readonly Finding[], documentPath: string): Fix | null {
+  const had = new Set(before.filter((f) => f.code === COMPANION).map((f) => `${f.file ?? documentPath}\0${f.message}`));
+  const added = after.filter((f) => f.code === COMPANION && !had.has(`${f.file ?? documentPath}\0${f.message}`));
+  if (!added.length) return null;
+  const own = fixEdits(fix, target, documentPath);
+  const extra: TextEdit[] = [];
+  for (const f of added) {
+    const p = f.fixes.find((x) => x.preferred);
+    if (!p) return null;
+    for (const e of fixEdits(p, f, documentPath)) {
+      const mine = own.filter((o) => o.file === e.file);
+      const start = mapBack(e.span.start, mine);
+      const end = mapBack(e.span.end, mine);
+      if (start === null || end === null || end < start) return null;
+      if (mine.some((o) => start < o.span.end && o.span.start < end)) return null;
+      extra.push({ span: { start, end }, newText: e.newText, ...(e.file !== (target.file ?? documentPath) ? { file: e.file } : {}) });
+    }
+  }
+  return { ...fix, edits: [...fix.edits, ...extra] };
+}
+
+const COMPANION = 'torch-companion-mismatch';
 
 function refusalText(v: Verdict): { message: string; l10n?: Localizable } {
   switch (v.refusal) {
@@ -145,10 +197,21 @@ export function annotateVerified(
     if (f.fixes.length === 0) return f;
     const order = f.fixes.map((_, i) => i).sort((x, y) => Number(f.fixes[y].preferred) - Number(f.fixes[x].preferred));
     const verdicts = new Map<number, Verdict>();
+    const moved = new Map<number, Fix>();
     for (const i of order.slice(0, MAX_VERIFIED_PER_FINDING)) {
-      verdicts.set(i, verifyFix(f.fixes[i], f, findings, documentPath, documentText, reader, reanalyze));
+      const first = judge(f.fixes[i], f, findings, documentPath, documentText, reader, reanalyze);
+      let v = first.verdict;
+      if (!v.verified && v.newCode === COMPANION && f.code !== COMPANION) {
+        const extended = withCompanions(f.fixes[i], f, findings, first.after, documentPath);
+        if (extended) {
+          v = judge(extended, f, findings, documentPath, documentText, reader, reanalyze).verdict;
+          if (v.verified) moved.set(i, extended);
+        }
+      }
+      verdicts.set(i, v);
     }
-    const fixes = f.fixes.map((fix, i) => {
+    const fixes = f.fixes.map((orig, i) => {
+      const fix = moved.get(i) ?? orig;
       const v = verdicts.get(i) ?? { verified: false, refusal: 'not-checked' as const };
       if (v.verified) verified++;
       else refused++;

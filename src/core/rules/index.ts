@@ -14,6 +14,7 @@ import { insecureIndexRule } from './insecureIndex';
 import { macosCudaIndexRule } from './macosCudaIndex';
 import { pythonUnsupportedRule } from './pythonUnsupported';
 import { SYNTAX_META } from './syntax';
+import { torchCompanionMismatchRule } from './torchCompanionMismatch';
 import { torchFamilyVersionMismatchRule } from './torchFamilyVersionMismatch';
 import { torchIndexUnknownRule } from './torchIndexUnknown';
 import { torchLocalVersionWithoutIndexRule } from './torchLocalVersionWithoutIndex';
@@ -29,6 +30,7 @@ export const RULE_MODULES: readonly RuleModule[] = [
   torchLocalVersionWithoutIndexRule,
   torchVariantMismatchRule,
   torchFamilyVersionMismatchRule,
+  torchCompanionMismatchRule,
   driverTooOldRule,
   gpuArchUnsupportedRule,
   cpuOnlyTorchRule,
