@@ -12,6 +12,7 @@ import { forMachine, fromEnvironment, fromPyproject, fromRequirements, type Docu
 import { RULES } from './rules/index';
 import { resolveTorch } from './rules/resolve';
 import { judgedMachine, resolveProject } from './resolve/index';
+import { statedConstraints } from './fixes/constraints';
 import { annotateVerified } from './fixes/verify';
 
 export type { DocumentKind } from './rules/model';
@@ -64,11 +65,12 @@ export function analyzeDocument(path: string, text: string, machine: Machine | n
   const first = analyzeOnce(path, text, machine, opts);
   // Every fix is tried on a copy of the file set and kept as verified only when the re-analysis agrees.
   const reanalyze = (p: string, t: string, reader: FileReader): Finding[] => analyzeOnce(p, t, machine, { ...opts, reader }).findings;
-  return { kind: first.kind, findings: annotateVerified(first.findings, path, text, opts.reader, reanalyze).findings };
+  const stated = statedConstraints(first.model);
+  return { kind: first.kind, findings: annotateVerified(first.findings, path, text, opts.reader, reanalyze, stated).findings };
 }
 
 /** One analysis, fixes as the rules propose them (not verified). */
-export function analyzeOnce(path: string, text: string, machine: Machine | null, opts: AnalyzeOptions): { kind: DocumentKind; findings: Finding[] } {
+export function analyzeOnce(path: string, text: string, machine: Machine | null, opts: AnalyzeOptions): { kind: DocumentKind; findings: Finding[]; model: ProjectModel } {
   const kind = documentKind(path) ?? 'requirements';
   const parsed = modelOf(path, text, opts, kind);
   const syntax = parsed.syntax;
@@ -79,5 +81,5 @@ export function analyzeOnce(path: string, text: string, machine: Machine | null,
   const outcome = judged ? resolveProject(model, judged).environments : null;
   const findings = [...syntax];
   for (const rule of RULES) findings.push(...rule({ model, machine: judged, res, outcome }));
-  return { kind, findings };
+  return { kind, findings, model };
 }

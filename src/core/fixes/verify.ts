@@ -6,6 +6,7 @@ import type { Finding, Fix, TextEdit } from '../finding';
 import { msg, type Localizable } from '../l10n';
 import type { FileReader } from '../requirements/types';
 import { applyEdits } from './apply';
+import type { StatedConstraint } from './constraints';
 import { fixEdits } from './plan';
 
 /** Analyse `path` (with `text`) reading every other file through `reader`: the analysis being verified. */
@@ -24,7 +25,7 @@ const RUNS_CODES: ReadonlySet<string> = new Set([
 /** At most this many fixes per finding are verified (the preferred one first); the rest stay unverified. */
 export const MAX_VERIFIED_PER_FINDING = 3;
 
-export type Refusal = 'still-reported' | 'new-problem' | 'does-not-run' | 'not-applicable' | 'not-checked';
+export type Refusal = 'still-reported' | 'new-problem' | 'does-not-run' | 'not-applicable' | 'not-checked' | 'changes-constraint';
 
 export interface Verdict {
   verified: boolean;
@@ -32,6 +33,8 @@ export interface Verdict {
   refusal?: Refusal;
   /** The code of a new problem the fix would cause (refusal 'new-problem' / 'does-not-run'). */
   newCode?: string;
+  /** The stated constraint the fix would rewrite (refusal 'changes-constraint'). */
+  constraint?: string;
 }
 
 function bucket(f: Finding, documentPath: string): string {
@@ -164,6 +167,25 @@ function withCompanions(fix: Fix, target: Finding, before: readonly Finding[], a
 
 const COMPANION = 'torch-companion-mismatch';
 
+/**
+ * The fix without its edits that rewrite a constraint the project states (unless the finding is about
+ * it); a refusal when nothing else is left.
+ */
+function respectingConstraints(
+  fix: Fix,
+  target: Finding,
+  documentPath: string,
+  stated: readonly StatedConstraint[],
+): { fix: Fix; refused?: undefined } | { fix?: undefined; refused: Verdict } {
+  const inDoc = (e: TextEdit): boolean => (e.file ?? target.file ?? documentPath) === documentPath;
+  const hit = (e: TextEdit): StatedConstraint | undefined =>
+    inDoc(e) ? stated.find((c) => !c.about.includes(target.code) && e.span.start < c.span.end && c.span.start < e.span.end) : undefined;
+  const touched = fix.edits.map(hit).find((c) => c);
+  if (!touched) return { fix };
+  const rest = fix.edits.filter((e) => !hit(e));
+  return rest.length ? { fix: { ...fix, edits: rest } } : { refused: { verified: false, refusal: 'changes-constraint', constraint: touched.label } };
+}
+
 function refusalText(v: Verdict): { message: string; l10n?: Localizable } {
   switch (v.refusal) {
     case 'still-reported':
@@ -174,6 +196,8 @@ function refusalText(v: Verdict): { message: string; l10n?: Localizable } {
       return msg('it would cause a new problem ({0})', v.newCode ?? '');
     case 'not-checked':
       return msg('it was not checked');
+    case 'changes-constraint':
+      return msg('it would rewrite {0}, which the project states', v.constraint ?? '');
     default:
       return msg('it cannot be applied to the file');
   }
@@ -190,6 +214,7 @@ export function annotateVerified(
   documentText: string,
   reader: FileReader,
   reanalyze: Reanalyze,
+  stated: readonly StatedConstraint[] = [],
 ): { findings: Finding[]; verified: number; refused: number } {
   let verified = 0;
   let refused = 0;
@@ -199,15 +224,23 @@ export function annotateVerified(
     const verdicts = new Map<number, Verdict>();
     const moved = new Map<number, Fix>();
     for (const i of order.slice(0, MAX_VERIFIED_PER_FINDING)) {
-      const first = judge(f.fixes[i], f, findings, documentPath, documentText, reader, reanalyze);
+      const within = respectingConstraints(f.fixes[i], f, documentPath, stated);
+      if (!within.fix) {
+        verdicts.set(i, within.refused);
+        continue;
+      }
+      const kept = within.fix;
+      if (kept !== f.fixes[i]) moved.set(i, kept);
+      const first = judge(kept, f, findings, documentPath, documentText, reader, reanalyze);
       let v = first.verdict;
       if (!v.verified && v.newCode === COMPANION && f.code !== COMPANION) {
-        const extended = withCompanions(f.fixes[i], f, findings, first.after, documentPath);
+        const extended = withCompanions(kept, f, findings, first.after, documentPath);
         if (extended) {
           v = judge(extended, f, findings, documentPath, documentText, reader, reanalyze).verdict;
           if (v.verified) moved.set(i, extended);
         }
       }
+      if (!v.verified && moved.get(i) === kept) moved.delete(i);
       verdicts.set(i, v);
     }
     const fixes = f.fixes.map((orig, i) => {

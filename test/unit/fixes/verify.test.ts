@@ -87,3 +87,31 @@ test('annotateVerified: the first verified fix becomes preferred when the rule\'
   assert.equal(out.verified, 1);
   assert.equal(out.refused, 1);
 });
+
+test('a library range in pyproject is never turned into a pin: the fix keeps only its index/source edits', () => {
+  const text = '[project]\nname = "lib"\nversion = "1.0"\nrequires-python = ">=3.10"\ndependencies = ["torch>=2.0.0", "numpy"]\n';
+  const findings = check(text, RTX4090_WIN, '/p/pyproject.toml');
+  const [f] = only(findings, 'cpu-only-torch');
+  assert.ok(f, 'reported');
+  const pref = f.fixes.find((x) => x.preferred);
+  if (pref) {
+    assert.equal(pref.verified, true);
+    for (const e of pref.edits) assert.ok(e.span.start >= text.indexOf('numpy"]') || e.span.end <= text.indexOf('torch>='), `edit ${JSON.stringify(e)} touches the range`);
+  } else {
+    assert.match(f.message, /not verified/);
+  }
+});
+
+test('a fix whose only edit rewrites requires-python is refused unless its finding is about Python', () => {
+  const path = '/p/pyproject.toml';
+  const text = '[project]\nname = "app"\nrequires-python = ">=3.10"\ndependencies = ["torch==2.1.2"]\n';
+  const m = machine(T4_470);
+  const first = analyzeOnce(path, text, m, { reader: reader() });
+  const span = { start: text.indexOf('">=3.10"'), end: text.indexOf('">=3.10"') + 8 };
+  const fake: Finding = { code: 'driver-too-old', severity: 'error', message: 'x', span, fixes: [{ title: 'py', preferred: true, edits: [{ span, newText: '">=3.12"' }] }] };
+  const stated = [{ span, label: 'requires-python', about: ['python-unsupported' as const] }];
+  const out = annotateVerified([...first.findings, fake], path, text, reader(), reanalyzer(T4_470), stated);
+  const got = out.findings[out.findings.length - 1];
+  assert.equal(got.fixes[0].verified, false);
+  assert.match(got.message, /requires-python, which the project states/);
+});
