@@ -9,10 +9,11 @@ import { parsePyproject } from './pyproject/pyproject';
 import { checkSetDiagnostics, parseRequirementsSet } from './requirements/index';
 import type { Env, FileReader } from './requirements/types';
 import { forMachine, fromEnvironment, fromPyproject, fromRequirements, type DocumentKind, type ProjectModel } from './rules/model';
-import { RULES } from './rules/index';
+import { RULES, type RuleContext } from './rules/index';
 import { resolveTorch } from './rules/resolve';
 import { judgedMachine, resolveProject } from './resolve/index';
 import { statedConstraints } from './fixes/constraints';
+import { withSearched } from './fixes/search';
 import { annotateVerified } from './fixes/verify';
 
 export type { DocumentKind } from './rules/model';
@@ -65,12 +66,13 @@ export function analyzeDocument(path: string, text: string, machine: Machine | n
   const first = analyzeOnce(path, text, machine, opts);
   // Every fix is tried on a copy of the file set and kept as verified only when the re-analysis agrees.
   const reanalyze = (p: string, t: string, reader: FileReader): Finding[] => analyzeOnce(p, t, machine, { ...opts, reader }).findings;
-  const stated = statedConstraints(first.model);
-  return { kind: first.kind, findings: annotateVerified(first.findings, path, text, opts.reader, reanalyze, stated).findings };
+  const stated = statedConstraints(first.ctx.model);
+  const searched = first.findings.map((f) => withSearched(first.ctx, f));
+  return { kind: first.kind, findings: annotateVerified(searched, path, text, opts.reader, reanalyze, stated).findings };
 }
 
 /** One analysis, fixes as the rules propose them (not verified). */
-export function analyzeOnce(path: string, text: string, machine: Machine | null, opts: AnalyzeOptions): { kind: DocumentKind; findings: Finding[]; model: ProjectModel } {
+export function analyzeOnce(path: string, text: string, machine: Machine | null, opts: AnalyzeOptions): { kind: DocumentKind; findings: Finding[]; ctx: RuleContext } {
   const kind = documentKind(path) ?? 'requirements';
   const parsed = modelOf(path, text, opts, kind);
   const syntax = parsed.syntax;
@@ -80,6 +82,7 @@ export function analyzeOnce(path: string, text: string, machine: Machine | null,
   const res = resolveTorch(model, judged);
   const outcome = judged ? resolveProject(model, judged).environments : null;
   const findings = [...syntax];
-  for (const rule of RULES) findings.push(...rule({ model, machine: judged, res, outcome }));
-  return { kind, findings, model };
+  const ctx: RuleContext = { model, machine: judged, res, outcome };
+  for (const rule of RULES) findings.push(...rule(ctx));
+  return { kind, findings, ctx };
 }
