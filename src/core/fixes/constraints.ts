@@ -1,8 +1,10 @@
 // Constraints a project states, which a fix may not rewrite unless its finding is about them: the
-// Python it promises (requires-python, an environment's python= pin) and a library's torch range in
-// pyproject.toml (a range there is a promise to users, not a lock: it is never turned into a pin).
+// Python it promises (requires-python, an environment's python= pin), a library's torch range in
+// pyproject.toml (a promise to users, not a lock: never turned into a pin) and an application's torch
+// range (widened only by an alternative fix, never by the preferred one).
 import type { Code } from '../../constants';
 import type { ProjectModel } from '../rules/model';
+import { satisfiesSafe } from '../rules/resolve';
 import type { Span } from '../text';
 
 export interface StatedConstraint {
@@ -11,6 +13,19 @@ export interface StatedConstraint {
   label: string;
   /** Findings about this constraint, whose fixes may change it. */
   about: readonly Code[];
+  /**
+   * An application's torch range (requirements file, environment pip block): a fix may widen it, but
+   * only as an alternative, never the preferred fix. Otherwise the edit is dropped or the fix refused.
+   */
+  widenOnly?: boolean;
+  /** The range as written (">=2.0,<2.5"), for telling a pin inside it from a widening. */
+  spec?: string;
+}
+
+/** True when `newText` (an edit of a range) pins a version the range `spec` allows: a narrowing. */
+export function staysWithin(newText: string, spec: string): boolean {
+  const m = /^\s*===?\s*([0-9][^\s,;#]*)\s*$/.exec(newText);
+  return !!m && satisfiesSafe(m[1].split('+')[0], spec);
 }
 
 export function statedConstraints(model: ProjectModel): StatedConstraint[] {
@@ -18,11 +33,10 @@ export function statedConstraints(model: ProjectModel): StatedConstraint[] {
   if (model.python) {
     out.push({ span: model.python.span, label: model.python.source === 'requires-python' ? 'requires-python' : 'python', about: ['python-unsupported'] });
   }
-  if (model.kind === 'pyproject') {
-    for (const t of model.torch) {
-      if (t.file || t.exact || !t.req.specifierSpan) continue;
-      out.push({ span: t.req.specifierSpan, label: model.text.slice(t.req.span.start, t.req.span.end), about: [] });
-    }
+  for (const t of model.torch) {
+    if (t.file || t.exact || !t.req.specifierSpan) continue;
+    const label = model.text.slice(t.req.span.start, t.req.span.end);
+    out.push({ span: t.req.specifierSpan, label, about: [], ...(model.kind === 'pyproject' ? {} : { widenOnly: true, spec: t.req.specifier }) });
   }
   return out;
 }

@@ -6,7 +6,7 @@ import type { Finding, Fix, TextEdit } from '../finding';
 import { msg, type Localizable } from '../l10n';
 import type { FileReader } from '../requirements/types';
 import { applyEdits } from './apply';
-import type { StatedConstraint } from './constraints';
+import { staysWithin, type StatedConstraint } from './constraints';
 import { fixEdits } from './plan';
 
 /** Analyse `path` (with `text`) reading every other file through `reader`: the analysis being verified. */
@@ -176,13 +176,18 @@ function respectingConstraints(
   target: Finding,
   documentPath: string,
   stated: readonly StatedConstraint[],
-): { fix: Fix; refused?: undefined } | { fix?: undefined; refused: Verdict } {
+): { fix: Fix; widens?: string; refused?: undefined } | { fix?: undefined; refused: Verdict } {
   const inDoc = (e: TextEdit): boolean => (e.file ?? target.file ?? documentPath) === documentPath;
-  const hit = (e: TextEdit): StatedConstraint | undefined =>
-    inDoc(e) ? stated.find((c) => !c.about.includes(target.code) && e.span.start < c.span.end && c.span.start < e.span.end) : undefined;
-  const touched = fix.edits.map(hit).find((c) => c);
-  if (!touched) return { fix };
-  const rest = fix.edits.filter((e) => !hit(e));
+  const overlaps = (e: TextEdit, c: StatedConstraint): boolean =>
+    e.span.start === e.span.end ? c.span.start <= e.span.start && e.span.start <= c.span.end : e.span.start < c.span.end && c.span.start < e.span.end;
+  const hit = (e: TextEdit, widen: boolean): StatedConstraint | undefined =>
+    inDoc(e)
+      ? stated.find((c) => !c.about.includes(target.code) && !!c.widenOnly === widen && overlaps(e, c) && !(widen && c.spec && staysWithin(e.newText, c.spec)))
+      : undefined;
+  const widened = fix.edits.map((e) => hit(e, true)).find((c) => c);
+  const touched = fix.edits.map((e) => hit(e, false)).find((c) => c);
+  if (!touched) return widened ? { fix, widens: widened.label } : { fix };
+  const rest = fix.edits.filter((e) => !hit(e, false));
   return rest.length ? { fix: { ...fix, edits: rest } } : { refused: { verified: false, refusal: 'changes-constraint', constraint: touched.label } };
 }
 
@@ -223,6 +228,7 @@ export function annotateVerified(
     const order = f.fixes.map((_, i) => i).sort((x, y) => Number(f.fixes[y].preferred) - Number(f.fixes[x].preferred));
     const verdicts = new Map<number, Verdict>();
     const moved = new Map<number, Fix>();
+    const widening = new Map<number, string>();
     for (const i of order.slice(0, MAX_VERIFIED_PER_FINDING)) {
       const within = respectingConstraints(f.fixes[i], f, documentPath, stated);
       if (!within.fix) {
@@ -230,6 +236,7 @@ export function annotateVerified(
         continue;
       }
       const kept = within.fix;
+      if (within.widens) widening.set(i, within.widens);
       if (kept !== f.fixes[i]) moved.set(i, kept);
       const first = judge(kept, f, findings, documentPath, documentText, reader, reanalyze);
       let v = first.verdict;
@@ -250,10 +257,16 @@ export function annotateVerified(
       else refused++;
       return { ...fix, verified: v.verified };
     });
-    const firstVerified = order.find((i) => fixes[i].verified);
+    const firstVerified = order.find((i) => fixes[i].verified && !widening.has(i));
     if (firstVerified !== undefined) {
       // The preferred fix is the first verified one (the rule's own preference when it qualifies).
       return { ...f, fixes: fixes.map((x, i) => ({ ...x, preferred: i === firstVerified })) };
+    }
+    const widen = order.find((i) => fixes[i].verified && widening.has(i));
+    if (widen !== undefined) {
+      // Nothing the project's range allows runs here: widening it is offered, never preferred.
+      const why = msg('{0} (Nothing {1} allows runs here: the fix that widens it is offered as an alternative.)', f.l10n ? { message: f.message, l10n: f.l10n } : f.message, widening.get(widen) ?? '');
+      return { ...f, message: why.message, l10n: why.l10n, fixes: fixes.map((x) => ({ ...x, preferred: false })) };
     }
     const first = verdicts.get(order[0]) ?? { verified: false, refusal: 'not-checked' as const };
     const why = msg('{0} (The offered fix is not verified: {1}.)', f.l10n ? { message: f.message, l10n: f.l10n } : f.message, refusalText(first));

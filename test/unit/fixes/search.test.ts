@@ -34,3 +34,22 @@ test('a range is never searched (the rule keeps the project\'s range), nor a fil
   const none = analyzeOnce('/p/requirements.txt', 'torch==2.4.1+cu118\n', null, { reader: reader() });
   for (const f of none.findings) assert.deepEqual(searchCandidates(none.ctx, f), []);
 });
+
+test('nothing the range allows runs here: no preferred fix, the widening is an alternative and the message says so', () => {
+  const text = '--extra-index-url https://download.pytorch.org/whl/cu118\ntorch>=2.0,<2.5\n';
+  const [f] = only(check(text, RTX5090), 'gpu-arch-unsupported');
+  assert.equal(f.fixes.filter((x) => x.preferred).length, 0);
+  assert.ok(f.fixes.some((x) => x.verified), 'the widening is verified and offered');
+  assert.match(f.message, /Nothing torch>=2\.0,<2\.5 allows runs here/);
+  assert.match(f.message, /torch ≥ 2\.7/, 'says what would run');
+});
+
+test('a pin inside the project\'s range is a narrowing, not a widening: it stays preferred (driver 470, torch>=2.0,<2.3 → 2.2.2+cu118)', () => {
+  const text = '--extra-index-url https://download.pytorch.org/whl/cu121\ntorch>=2.0,<2.3\n';
+  const T4 = { gpu: 'Tesla T4', driver: '470.82.01', platform: 'linux' as const };
+  const [f] = only(check(text, T4), 'driver-too-old');
+  const fixed = apply(text, preferred(f));
+  assert.match(fixed, /cu118/);
+  assert.match(fixed, /torch==2\.2\.\d/);
+  assert.deepEqual(only(check(fixed, T4), 'driver-too-old'), []);
+});
