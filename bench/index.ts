@@ -18,6 +18,7 @@ const REGISTRY: Entry[] = [
   { key: 'statusRefresh', file: 'status.ts', fn: 'benchStatusRefresh' },
   { key: 'condaOutput', file: 'condaOutput.ts', fn: 'benchCondaOutput' },
   { key: 'analysis', file: 'analysis.ts', fn: 'benchAnalysis' },
+  { key: 'verify', file: 'verify.ts', fn: 'benchVerify' },
 ];
 
 type Result = Record<string, unknown>;

@@ -25,6 +25,9 @@ const RUNS_CODES: ReadonlySet<string> = new Set([
 /** At most this many fixes per finding are verified (the preferred one first); the rest stay unverified. */
 export const MAX_VERIFIED_PER_FINDING = 3;
 
+/** At most this many re-analyses per document (each costs one analysis of the file set). */
+export const MAX_REANALYSES_PER_DOCUMENT = 24;
+
 export type Refusal = 'still-reported' | 'new-problem' | 'does-not-run' | 'not-applicable' | 'not-checked' | 'changes-constraint';
 
 export interface Verdict {
@@ -223,6 +226,11 @@ export function annotateVerified(
 ): { findings: Finding[]; verified: number; refused: number } {
   let verified = 0;
   let refused = 0;
+  let budget = MAX_REANALYSES_PER_DOCUMENT;
+  const counted: Reanalyze = (p, t, r) => {
+    budget--;
+    return reanalyze(p, t, r);
+  };
   const out = findings.map((f) => {
     if (f.fixes.length === 0) return f;
     const order = f.fixes.map((_, i) => i).sort((x, y) => Number(f.fixes[y].preferred) - Number(f.fixes[x].preferred));
@@ -230,6 +238,7 @@ export function annotateVerified(
     const moved = new Map<number, Fix>();
     const widening = new Map<number, string>();
     for (const i of order.slice(0, MAX_VERIFIED_PER_FINDING)) {
+      if (budget <= 0) break;
       const within = respectingConstraints(f.fixes[i], f, documentPath, stated);
       if (!within.fix) {
         verdicts.set(i, within.refused);
@@ -238,12 +247,12 @@ export function annotateVerified(
       const kept = within.fix;
       if (within.widens) widening.set(i, within.widens);
       if (kept !== f.fixes[i]) moved.set(i, kept);
-      const first = judge(kept, f, findings, documentPath, documentText, reader, reanalyze);
+      const first = judge(kept, f, findings, documentPath, documentText, reader, counted);
       let v = first.verdict;
       if (!v.verified && v.newCode === COMPANION && f.code !== COMPANION) {
         const extended = withCompanions(kept, f, findings, first.after, documentPath);
         if (extended) {
-          v = judge(extended, f, findings, documentPath, documentText, reader, reanalyze).verdict;
+          v = judge(extended, f, findings, documentPath, documentText, reader, counted).verdict;
           if (v.verified) moved.set(i, extended);
         }
       }
