@@ -76,3 +76,14 @@ test('--fix=CODE limits to those codes; an unknown code is a usage error', () =>
   assert.equal(bad.code, 2);
   assert.match(bad.stderr, /no-such-code/);
 });
+
+test('--fix=conda-pytorch-channel-ended moves off the channel with the packages that exist only there (pytorch-mutex, torchtriton)', () => {
+  const text = 'name: x\nchannels:\n  - pytorch\n  - nvidia\n  - conda-forge\ndependencies:\n  - python=3.11\n  - pytorch=2.4.1\n  - pytorch-cuda=12.1\n  - pytorch-mutex=1.0=cuda\n  - torchtriton=3.0.0\n  - pip\n';
+  const dir = tempProject({ 'environment.yml': text });
+  const r = runCli(['check', '--fix=conda-pytorch-channel-ended', '--json', ...RTX4090_LINUX], dir);
+  const after = fs.readFileSync(path.join(dir, 'environment.yml'), 'utf8');
+  assert.notEqual(after, text, r.stdout);
+  for (const gone of ['pytorch-cuda', 'pytorch-mutex', 'torchtriton', '- pytorch\n']) assert.ok(!after.includes(gone), `${gone} left:\n${after}`);
+  assert.match(after, /python=3\.11/, 'the python pin stays');
+  assert.deepEqual(codes(json<JReport>(r)).filter((c) => c === 'conda-pytorch-channel-ended'), []);
+});
