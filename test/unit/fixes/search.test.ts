@@ -53,3 +53,16 @@ test('a pin inside the project\'s range is a narrowing, not a widening: it stays
   assert.match(fixed, /torch==2\.2\.\d/);
   assert.deepEqual(only(check(fixed, T4), 'driver-too-old'), []);
 });
+
+test('uv sources with markers: the fix rewrites the index of the source that applies here and leaves the CPU one', () => {
+  const text = `[project]\nname = "app"\nversion = "0.1"\nrequires-python = ">=3.10"\ndependencies = ["torch==2.5.1"]\n\n[tool.uv.sources]\ntorch = [\n  { index = "pytorch-cpu", marker = "sys_platform == 'darwin' or platform_machine == 'aarch64'" },\n  { index = "pytorch-cu124", marker = "sys_platform == 'linux' and platform_machine == 'x86_64'" },\n]\n\n[[tool.uv.index]]\nname = "pytorch-cpu"\nurl = "https://download.pytorch.org/whl/cpu"\nexplicit = true\n\n[[tool.uv.index]]\nname = "pytorch-cu124"\nurl = "https://download.pytorch.org/whl/cu124"\nexplicit = true\n`;
+  const T4 = { gpu: 'Tesla T4', driver: '470.82.01', platform: 'linux' as const };
+  const [f] = only(check(text, T4, '/p/pyproject.toml'), 'driver-too-old');
+  const fix = preferred(f);
+  assert.equal(fix.verified, true);
+  const fixed = apply(text, fix);
+  assert.match(fixed, /url = "https:\/\/download\.pytorch\.org\/whl\/cpu"/, 'the CPU index macOS and aarch64 use stays');
+  assert.match(fixed, /whl\/cu118"/);
+  assert.match(fixed, /requires-python = ">=3\.10"/);
+  assert.match(fixed, /"torch==2\.5\.1"/);
+});
