@@ -67,8 +67,17 @@ export function analyzeDocument(path: string, text: string, machine: Machine | n
   // Every fix is tried on a copy of the file set and kept as verified only when the re-analysis agrees.
   const reanalyze = (p: string, t: string, reader: FileReader): Finding[] => analyzeOnce(p, t, machine, { ...opts, reader }).findings;
   const stated = statedConstraints(first.ctx.model);
-  const searched = first.findings.map((f) => withSearched(first.ctx, f));
+  const searched = first.findings.map((f) => withSearched(first.ctx, ownedEdits(f, path)));
   return { kind: first.kind, findings: annotateVerified(searched, path, text, opts.reader, reanalyze, stated).findings };
+}
+
+/**
+ * Rules write an edit of the analysed document without `file` even when their finding sits in an
+ * included file; a fix's edit without `file` means the finding's file (finding.ts), so name it.
+ */
+function ownedEdits(f: Finding, path: string): Finding {
+  if (!f.file || f.file === path || f.fixes.every((x) => x.edits.every((e) => e.file))) return f;
+  return { ...f, fixes: f.fixes.map((x) => ({ ...x, edits: x.edits.map((e) => (e.file ? e : { ...e, file: path })) })) };
 }
 
 /** One analysis, fixes as the rules propose them (not verified). */

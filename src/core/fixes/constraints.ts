@@ -34,9 +34,11 @@ export function statedConstraints(model: ProjectModel): StatedConstraint[] {
     out.push({ span: model.python.span, label: model.python.source === 'requires-python' ? 'requires-python' : 'python', about: ['python-unsupported'] });
   }
   for (const t of model.torch) {
-    if (t.file || t.exact || !t.req.specifierSpan) continue;
+    if (t.file || t.exact) continue;
     const label = model.text.slice(t.req.span.start, t.req.span.end);
-    out.push({ span: t.req.specifierSpan, label, about: [], ...(model.kind === 'pyproject' ? {} : { widenOnly: true, spec: t.req.specifier }) });
+    // In pyproject an unpinned family line is a promise too ("any torch"): no pin is written into it.
+    if (model.kind === 'pyproject') out.push({ span: t.req.span, label, about: [] });
+    else if (t.req.specifierSpan) out.push({ span: t.req.specifierSpan, label, about: [], widenOnly: true, spec: t.req.specifier });
   }
   return out;
 }
