@@ -1,8 +1,8 @@
 // Every corpus file × the six machines: apply every verified preferred fix (as `check --fix` does, in a
 // few passes, on an in-memory copy), analyse again, and require that no new error appeared, that no
 // error left still has a verified fix (fix-all settled), that no companion contradicts torch, and that
-// no fix rewrote a stated constraint (requires-python, a python= pin, a torch range in pyproject's
-// [project].dependencies). Prints how many fixes were applied, verified and refused.
+// no fix rewrote a stated constraint (requires-python, a python= pin, a ranged or unpinned torch-family
+// dependency in pyproject.toml). Prints how many fixes were applied, verified and refused.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyzeDocument } from '../../../src/core/analyze';
@@ -19,7 +19,8 @@ function constraints(text: string, kind: string): string[] {
   for (const m of text.matchAll(/requires-python\s*=\s*["'][^"']*["']/g)) out.push(m[0]);
   if (kind === 'environment') for (const m of text.matchAll(/^\s*-\s*python\s*[=<>~!][^\s#]*/gm)) out.push(m[0].trim());
   if (kind === 'pyproject') {
-    for (const m of text.matchAll(/["']torch\s*(?:>=|<=|~=|!=|<|>)[^"']*["']/g)) out.push(m[0]);
+    // a ranged or unpinned torch-family dependency: never turned into a pin
+    for (const m of text.matchAll(/["'](?:torch|torchvision|torchaudio)(?:\s*(?:>=|<=|~=|!=|<|>)[^"']*)?["']/g)) out.push(m[0]);
   }
   return out;
 }
