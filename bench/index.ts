@@ -19,6 +19,7 @@ const REGISTRY: Entry[] = [
   { key: 'condaOutput', file: 'condaOutput.ts', fn: 'benchCondaOutput' },
   { key: 'analysis', file: 'analysis.ts', fn: 'benchAnalysis' },
   { key: 'largeInputs', file: 'largeInputs.ts', fn: 'benchLargeInputs' },
+  { key: 'verify', file: 'verify.ts', fn: 'benchVerify' },
 ];
 
 type Result = Record<string, unknown>;

@@ -69,6 +69,7 @@ export const RuleCodes = {
   condaPytorchChannelEnded: 'conda-pytorch-channel-ended',
   condaPipOptionOutsidePip: 'conda-pip-option-outside-pip',
   condaPipMissing: 'conda-pip-missing',
+  torchCompanionMismatch: 'torch-companion-mismatch',
 } as const;
 
 export const Codes = { ...SyntaxCodes, ...RuleCodes } as const;

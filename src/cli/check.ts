@@ -16,8 +16,9 @@ import { escapeControls, LineIndex } from '../core/text';
 import { isUri } from '../core/uri';
 import { createFileReader, pathKey, readFailureText, readFileDecoded, readTextFile, type ReadFailure } from '../system/fileReader';
 import { isExcludedFolder, kindForPath } from '../core/documents';
-import { planFixAll } from '../core/fixes/plan';
+import { fixable, planFixAll } from '../core/fixes/plan';
 import { findingIdentity } from '../core/findingIdentity';
+import { RULE_META } from '../core/rules/index';
 import { machineOptions, parse, UsageError, type CliIO } from './args';
 import { resolveMachine } from './machine';
 import { NOT_FIXED_REASON, realInScope, writeFixes, writeScope, type NotFixed, type WriteScope } from './fixFiles';
@@ -37,8 +38,10 @@ With no PATH, checks the current folder; a folder is searched for such files.
 Options:
   --json                 print {"files": [...], "machine": {...}} (0-based ranges, fixes with edits)
   --sarif                print SARIF 2.1.0 (for code scanning)
-  --fix                  apply each finding's preferred fix in place, then report what remains
-                         (only files under a PATH, in their own encoding and line endings)
+  --fix                  apply each finding's verified preferred fix in place, then report what remains
+                         (only files under a PATH, in their own encoding and line endings; advisory
+                         findings and a move off the pytorch conda channel are left alone)
+  --fix=CODE[,CODE...]   apply the verified preferred fixes of those codes only (advisory ones included)
   --no-detect            do not probe the machine (nvidia-smi, python); use the flags only
   --timeout SECONDS      limit for detecting the machine, 1 to 600 (default 15)
   --driver VER           NVIDIA driver version, e.g. 551.78
@@ -210,11 +213,11 @@ function analyzeAll(files: string[], machine: Machine | null, io: CliIO, unpinne
   return { byFile, texts, unreadable };
 }
 
-/** Apply every preferred fix that does not overlap another; returns the count fixed and the files left alone. */
-function applyFixes(analysis: Analysis, scope: WriteScope): { fixed: Map<string, number>; notFixed: Map<string, NotFixed> } {
+/** Apply every verified preferred fix (of `codes`, when given) that does not overlap another; returns the count fixed and the files left alone. */
+function applyFixes(analysis: Analysis, scope: WriteScope, codes: ReadonlySet<string> | null): { fixed: Map<string, number>; notFixed: Map<string, NotFixed> } {
   const all: Finding[] = [];
   for (const list of analysis.byFile.values()) for (const f of list) all.push(f);
-  const plan = planFixAll(all, '');
+  const plan = planFixAll(fixable(all, codes), '');
   const fixed = new Map<string, number>();
   const notFixed = new Map<string, NotFixed>();
   if (plan.edits.length === 0) return { fixed, notFixed };
@@ -247,7 +250,33 @@ function parseArgs(argv: string[]) {
   }
 }
 
-export async function run(argv: string[], io: CliIO): Promise<number> {
+/** `--fix=CODE[,CODE...]` (node's parseArgs has no optional values): taken out before parsing. */
+function fixCodes(argv: string[]): { argv: string[]; codes: Set<string> | null } {
+  let codes: Set<string> | null = null;
+  const rest: string[] = [];
+  for (const a of argv) {
+    if (a === '--') {
+      rest.push(...argv.slice(argv.indexOf(a)));
+      break;
+    }
+    const m = /^--fix=(.*)$/s.exec(a);
+    if (!m) {
+      rest.push(a);
+      continue;
+    }
+    codes ??= new Set();
+    for (const c of m[1].split(',').map((x) => x.trim()).filter(Boolean)) {
+      if (!RULE_META.some((r) => r.code === c)) throw new UsageError(`unknown code '${c}' in --fix (see docs/rules)`);
+      codes.add(c);
+    }
+    if (codes.size === 0) throw new UsageError('--fix= needs at least one code');
+    rest.push('--fix');
+  }
+  return { argv: rest, codes };
+}
+
+export async function run(rawArgv: string[], io: CliIO): Promise<number> {
+  const { argv, codes } = fixCodes(rawArgv);
   const { values, positionals } = parseArgs(argv);
   if (values.help) {
     io.out(HELP);
@@ -272,7 +301,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     fixedCounts = new Map();
     // Fixes can unlock others (a second pass sees the rewritten lines); a few passes settle any file.
     for (let pass = 0; pass < 4; pass++) {
-      const r = applyFixes(analysis, scope);
+      const r = applyFixes(analysis, scope, codes);
       for (const [f, why] of r.notFixed) notFixed.set(f, why);
       if (r.fixed.size === 0) break;
       for (const [f, n] of r.fixed) fixedCounts.set(f, (fixedCounts.get(f) ?? 0) + n);

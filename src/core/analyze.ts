@@ -9,9 +9,12 @@ import { parsePyproject } from './pyproject/pyproject';
 import { checkSetDiagnostics, parseRequirementsSet } from './requirements/index';
 import type { Env, FileReader } from './requirements/types';
 import { forMachine, fromEnvironment, fromPyproject, fromRequirements, type DocumentKind, type ProjectModel } from './rules/model';
-import { RULES } from './rules/index';
+import { RULES, type RuleContext } from './rules/index';
 import { resolveTorch } from './rules/resolve';
 import { judgedMachine, resolveProject } from './resolve/index';
+import { statedConstraints } from './fixes/constraints';
+import { withSearched } from './fixes/search';
+import { annotateVerified } from './fixes/verify';
 
 export type { DocumentKind } from './rules/model';
 
@@ -60,6 +63,25 @@ export function modelOf(path: string, text: string, opts: AnalyzeOptions, kind: 
  * whose kind cannot be told from its name is read as a requirements file.
  */
 export function analyzeDocument(path: string, text: string, machine: Machine | null, opts: AnalyzeOptions): { kind: DocumentKind; findings: Finding[] } {
+  const first = analyzeOnce(path, text, machine, opts);
+  // Every fix is tried on a copy of the file set and kept as verified only when the re-analysis agrees.
+  const reanalyze = (p: string, t: string, reader: FileReader): Finding[] => analyzeOnce(p, t, machine, { ...opts, reader }).findings;
+  const stated = statedConstraints(first.ctx.model);
+  const searched = first.findings.map((f) => withSearched(first.ctx, ownedEdits(f, path)));
+  return { kind: first.kind, findings: annotateVerified(searched, path, text, opts.reader, reanalyze, stated).findings };
+}
+
+/**
+ * Rules write an edit of the analysed document without `file` even when their finding sits in an
+ * included file; a fix's edit without `file` means the finding's file (finding.ts), so name it.
+ */
+function ownedEdits(f: Finding, path: string): Finding {
+  if (!f.file || f.file === path || f.fixes.every((x) => x.edits.every((e) => e.file))) return f;
+  return { ...f, fixes: f.fixes.map((x) => ({ ...x, edits: x.edits.map((e) => (e.file ? e : { ...e, file: path })) })) };
+}
+
+/** One analysis, fixes as the rules propose them (not verified). */
+export function analyzeOnce(path: string, text: string, machine: Machine | null, opts: AnalyzeOptions): { kind: DocumentKind; findings: Finding[]; ctx: RuleContext } {
   const kind = documentKind(path) ?? 'requirements';
   const parsed = modelOf(path, text, opts, kind);
   const syntax = parsed.syntax;
@@ -69,6 +91,7 @@ export function analyzeDocument(path: string, text: string, machine: Machine | n
   const res = resolveTorch(model, judged);
   const outcome = judged ? resolveProject(model, judged).environments : null;
   const findings = [...syntax];
-  for (const rule of RULES) for (const x of rule({ model, machine: judged, res, outcome })) findings.push(x);
-  return { kind, findings };
+  const ctx: RuleContext = { model, machine: judged, res, outcome };
+  for (const rule of RULES) for (const x of rule(ctx)) findings.push(x);
+  return { kind, findings, ctx };
 }

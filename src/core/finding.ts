@@ -22,6 +22,11 @@ export interface Fix {
   /** Exactly one fix per finding is preferred (the one `--fix` and fix-all apply). */
   preferred: boolean;
   edits: TextEdit[];
+  /**
+   * Set by verification (fixes/verify.ts): true when applying the fix to a copy and analysing again
+   * showed the problem gone, nothing new wrong, and torch running here. Absent when not verified yet.
+   */
+  verified?: boolean;
 }
 
 export interface Finding {

@@ -6,7 +6,7 @@ import { Commands, DIAGNOSTIC_SOURCE } from '../constants';
 import type { Finding } from '../core/finding';
 import {
   ANALYZED_SELECTOR, rangeInFile, sameDiagnostic, uriForPath, type DiagnosticEntry, type DiagnosticsController } from './diagnostics';
-import { fixEdits, planFixAll, preferredIndex, type FileEdit, type FixAllPlan } from '../core/fixes/plan';
+import { fixable, fixEdits, planFixAll, preferredIndex, type FileEdit, type FixAllPlan } from '../core/fixes/plan';
 import { logRejection } from './log';
 import { trMessage } from './translate';
 
@@ -23,8 +23,9 @@ export function fixAllEdit(controller: DiagnosticsController, doc: vscode.TextDo
   const rank = { error: 0, warning: 1, information: 2, hint: 3 } as const;
   const entries = controller.entriesFor(doc).sort((a, b) => rank[a.finding.severity] - rank[b.finding.severity]);
   const byFinding = new Map<Finding, DiagnosticEntry>(entries.map((e) => [e.finding, e]));
+  // Verified preferred fixes only (planFixAll), and not the ones a user asks for by code (fixable).
   const plan = planFixAll(
-    entries.map((e) => e.finding),
+    fixable(entries.map((e) => e.finding)),
     doc.uri.scheme === 'file' ? doc.uri.fsPath : doc.uri.toString(),
   );
   return { plan, edit: toWorkspaceEdit(plan.edits), entries: plan.applied.map((f) => byFinding.get(f)).filter((e): e is DiagnosticEntry => !!e) };
@@ -64,7 +65,10 @@ export class FixProvider implements vscode.CodeActionProvider {
       f.fixes.forEach((fix, i) => {
         const edits = fixEdits(fix, f, entry.analysis.path);
         if (edits.length === 0) return;
-        const action = new vscode.CodeAction(trMessage({ message: fix.title, l10n: fix.l10n }), vscode.CodeActionKind.QuickFix);
+        const title = trMessage({ message: fix.title, l10n: fix.l10n });
+        // A fix that failed verification stays available, said as such, and never preferred.
+        const shown = fix.verified === false ? vscode.l10n.t('{0} (not verified)', title) : title;
+        const action = new vscode.CodeAction(shown, vscode.CodeActionKind.QuickFix);
         action.edit = toWorkspaceEdit(edits);
         action.diagnostics = [diagnostic];
         action.isPreferred = i === preferred;

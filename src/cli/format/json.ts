@@ -1,5 +1,5 @@
 // --json: {"files": [{"path", "findings": [{"code", "severity", "message", "range", "fixes": [{"title",
-// "preferred", "edits": [{"range", "newText"}]}]}]}], "machine": {...}}. Ranges are 0-based
+// "preferred", "verified", "edits": [{"range", "newText"}]}]}]}], "machine": {...}}. Ranges are 0-based
 // {start: {line, character}, end: {...}} in UTF-16 code units, as in LSP and VS Code.
 import type { Finding } from '../../core/finding';
 import type { Machine } from '../../core/machine';
@@ -19,7 +19,8 @@ export interface JsonFinding {
   severity: Finding['severity'];
   message: string;
   range: Range;
-  fixes: { title: string; preferred: boolean; edits: JsonEdit[] }[];
+  /** verified: applying the fix to a copy and checking again showed it works here (see fixes/verify.ts). */
+  fixes: { title: string; preferred: boolean; verified: boolean; edits: JsonEdit[] }[];
 }
 
 export interface JsonFile {
@@ -56,6 +57,7 @@ function jsonFile(report: Report, file: ReportFile): JsonFile {
       fixes: f.fixes.map((fix) => ({
         title: fix.title,
         preferred: fix.preferred,
+        verified: fix.verified === true,
         edits: fix.edits.map((e) => {
           const target = e.file && e.file !== file.absPath ? e.file : null;
           const index = target ? (report.indexOf(target) ?? file.index) : file.index;

@@ -2,6 +2,7 @@
 // edits do not overlap an edit already taken (identical edits count once), and say which were skipped.
 // The editor turns the plan into one WorkspaceEdit; the CLI and create-env apply it with applyEdits().
 import type { Finding, Fix } from '../finding';
+import { ruleMeta } from '../rules/index';
 import type { Span } from '../text';
 
 export interface FileEdit {
@@ -22,12 +23,15 @@ export interface FixAllPlan {
 
 /**
  * Index of the fix the editor marks preferred: the first one flagged `preferred`, else the first fix
- * (so a finding with fixes always has exactly one preferred action), or -1 when there are none.
+ * (so a finding with fixes has exactly one preferred action), or -1 when there are none or that fix
+ * was refused by verification.
  */
 export function preferredIndex(fixes: readonly Fix[]): number {
   if (fixes.length === 0) return -1;
   const i = fixes.findIndex((f) => f.preferred);
-  return i >= 0 ? i : 0;
+  const p = i >= 0 ? i : 0;
+  // A fix that failed verification is never preferred (nothing applies it unasked).
+  return fixes[p].verified === false ? -1 : p;
 }
 
 /** The file each edit of `fix` applies to (edit.file, else the finding's file, else the document). */
@@ -67,4 +71,20 @@ export function planFixAll(findings: readonly Finding[], documentPath: string): 
   }
   taken.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.span.start - b.span.start || a.span.end - b.span.end));
   return { edits: taken, applied, skipped };
+}
+
+/**
+ * Findings whose preferred fix is applied without being asked for by code (`check --fix`, fix-all):
+ * not the advisory ones, and not a move off the pytorch conda channel while the file still installs
+ * (a warning there: the user asks for it with `--fix=conda-pytorch-channel-ended`).
+ */
+export function appliesUnasked(f: Finding): boolean {
+  if (ruleMeta(f.code)?.kind === 'advisory') return false;
+  if (f.code === 'conda-pytorch-channel-ended' && f.severity !== 'error') return false;
+  return true;
+}
+
+/** The findings a fix run applies: those named by `codes` when given, else those applied unasked. */
+export function fixable(findings: readonly Finding[], codes?: ReadonlySet<string> | null): Finding[] {
+  return findings.filter((f) => (codes ? codes.has(f.code) : appliesUnasked(f)));
 }

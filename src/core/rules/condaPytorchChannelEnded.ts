@@ -15,7 +15,8 @@ import { at, type RuleContext, type RuleModule } from './context';
 import { addPipEntries, entryLine } from './condaEdits';
 import { edit } from './edits';
 
-const MOVED = new Set(['pytorch', 'torchvision', 'torchaudio', 'pytorch-cuda', 'cpuonly']);
+// Packages of the pytorch channel's build family: they exist only there, so they leave with it.
+const MOVED = new Set(['pytorch', 'torchvision', 'torchaudio', 'pytorch-cuda', 'cpuonly', 'pytorch-mutex', 'torchtriton']);
 
 function pinnedVersion(spec: CondaSpec): string | null {
   const m = spec.version ? /^(?:==?)?\s*(\d+\.\d+(?:\.\d+)?)(?:\.\*|\*)?$/.exec(spec.version.trim()) : null;

@@ -1,6 +1,6 @@
 // Every environment rule, in reporting order, each a module with its metadata in its own file; the
 // rule list, SARIF descriptions, the coverage test and fix filters derive from RULE_META.
-import { RuleCodes, type Code } from '../../constants';
+import type { Code } from '../../constants';
 import { condaPipMissingRule } from './condaPipMissing';
 import { condaPipOptionOutsidePipRule } from './condaPipOptionOutsidePip';
 import { condaPytorchChannelEndedRule } from './condaPytorchChannelEnded';
@@ -14,6 +14,7 @@ import { insecureIndexRule } from './insecureIndex';
 import { macosCudaIndexRule } from './macosCudaIndex';
 import { pythonUnsupportedRule } from './pythonUnsupported';
 import { SYNTAX_META } from './syntax';
+import { torchCompanionMismatchRule } from './torchCompanionMismatch';
 import { torchFamilyVersionMismatchRule } from './torchFamilyVersionMismatch';
 import { torchIndexUnknownRule } from './torchIndexUnknown';
 import { torchLocalVersionWithoutIndexRule } from './torchLocalVersionWithoutIndex';
@@ -29,6 +30,7 @@ export const RULE_MODULES: readonly RuleModule[] = [
   torchLocalVersionWithoutIndexRule,
   torchVariantMismatchRule,
   torchFamilyVersionMismatchRule,
+  torchCompanionMismatchRule,
   driverTooOldRule,
   gpuArchUnsupportedRule,
   cpuOnlyTorchRule,
@@ -61,7 +63,7 @@ export function environmentRuleCodes(): Code[] {
   return RULE_META.filter((m) => m.kind === 'environment').map((m) => m.code);
 }
 
-/** The codes the rules report (create-env's fix preview takes only these); a test holds RULES to them. */
-export const RULE_CODES: ReadonlySet<string> = new Set(Object.values(RuleCodes));
-
 export type { Rule, RuleContext, RuleKind, RuleMeta, RuleModule } from './context';
+
+/** Every code a rule module reports (the parsers' syntax codes are not among them). */
+export const RULE_CODES: ReadonlySet<Code> = new Set(RULE_MODULES.map((r) => r.code));

@@ -68,7 +68,8 @@ test('--json: files with findings, 0-based ranges, fixes with exactly one prefer
   assert.ok(f.fixes.length >= 1);
   assert.equal(f.fixes.filter((x) => x.preferred).length, 1);
   for (const fix of f.fixes) {
-    assert.deepEqual(Object.keys(fix).sort(), ['edits', 'preferred', 'title']);
+    assert.deepEqual(Object.keys(fix).sort(), ['edits', 'preferred', 'title', 'verified']);
+    assert.equal(typeof fix.verified, 'boolean');
     for (const e of fix.edits) {
       assert.deepEqual(Object.keys(e).sort(), ['newText', 'range']);
       assert.ok(e.range.start.line >= 0 && e.range.start.character >= 0);

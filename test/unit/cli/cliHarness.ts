@@ -72,7 +72,7 @@ export interface JFinding {
   severity: string;
   message: string;
   range: { start: { line: number; character: number }; end: { line: number; character: number } };
-  fixes: { title: string; preferred: boolean; edits: { range: JFinding['range']; newText: string; file?: string }[] }[];
+  fixes: { title: string; preferred: boolean; verified: boolean; edits: { range: JFinding['range']; newText: string; file?: string }[] }[];
 }
 export interface JReport {
   files: { path: string; findings: JFinding[]; fixed?: number }[];

@@ -30,8 +30,10 @@ test('syntax findings come with the rule findings; included files are named on t
   const other = fix.edits.filter((e) => e.file === '/p/torch.txt');
   assert.equal(other.length, 1, 'the +cu121 label lives in the included file');
   assert.equal(other[0].newText, '2.1.2+cu118');
-  const here = fix.edits.filter((e) => !e.file);
+  // The index line is in the analysed file: named, since an edit without `file` means the finding's file.
+  const here = fix.edits.filter((e) => e.file === '/p/requirements.txt');
   assert.equal(here.length, 1);
+  assert.equal(fix.verified, true);
 });
 
 test('exactly one preferred fix per finding, and edits never overlap', () => {

@@ -64,12 +64,13 @@ test('corpus: ComfyUI requirements on Windows with an RTX 4090 → cpu-only-torc
   assert.deepEqual(only(check(fixed, m, corpusFile(rel)), 'cpu-only-torch'), []);
 });
 
-test('pyproject without a uv index on Windows: fix adds a uv index + sources and pins the family', () => {
+test('pyproject without a uv index on Windows: fix adds a uv index + sources and keeps the library\'s ranges', () => {
   const text = '[project]\nname = "x"\nversion = "0"\nrequires-python = ">=3.10"\ndependencies = ["torch>=2.4", "torchvision", "numpy"]\n';
   const f = only(check(text, WIN4080, '/p/pyproject.toml'), 'cpu-only-torch');
   assert.equal(f.length, 1);
   const fixed = apply(text, preferred(f[0]));
-  assert.match(fixed, /dependencies = \["torch==\d+\.\d+\.\d+", "torchvision==\d+\.\d+\.\d+", "numpy"\]/);
+  // A range (or an unpinned line) in [project].dependencies is a promise to users: never turned into a pin.
+  assert.match(fixed, /dependencies = \["torch>=2\.4", "torchvision", "numpy"\]/);
   assert.match(fixed, /\[\[tool\.uv\.index\]\]\nname = "pytorch-cu12\d"\nurl = "https:\/\/download\.pytorch\.org\/whl\/cu12\d"\nexplicit = true\n\n\[tool\.uv\.sources\]\ntorch = \{ index = "pytorch-cu12\d" \}\ntorchvision = /);
   assert.deepEqual(codes(check(fixed, WIN4080, '/p/pyproject.toml')), []);
 });

@@ -29,7 +29,7 @@ test('preferred fixes only touch torch-family and index lines', () => {
     const lines = [rest[0] ?? '', ix, t, v, ...rest.slice(1)].filter((l, i) => l !== '' || i === 0);
     const text = lines.join(eol) + eol;
     for (const f of check(text, m)) {
-      if (!f.fixes.length) continue;
+      if (!f.fixes.some((x) => x.preferred)) continue;
       const fixed = apply(text, preferred(f));
       const keep = (s: string) => s.split(eol).filter((l) => !isTouchable(l));
       assert.deepEqual(keep(fixed), keep(text), `${f.code}: ${JSON.stringify(text)} → ${JSON.stringify(fixed)}`);

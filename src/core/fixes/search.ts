@@ -1,0 +1,44 @@
+// Fix search: besides the rule's own fix, candidate moves of torch that change as little as possible,
+// smallest first, for verification to pick from (the first verified one becomes preferred). For an
+// exact pin no build of which runs here: the nearest releases upward that have a build running here
+// (the RTX 5090 with 2.4.1+cu118 needs ≥ 2.7 with cu128+, not the newest release), torchvision and
+// torchaudio moved with it and the index rewritten.
+import type { Finding, Fix } from '../finding';
+import { msg } from '../l10n';
+import { bestVariant } from '../knowledge/fit';
+import { releasesNewestFirst } from '../knowledge/torch';
+import { compareVersions } from '../knowledge/cuda';
+import { targetFix, type RuleContext } from '../rules/context';
+
+/** Findings that say the torch build would not run here: the ones a move of torch can fix. */
+const MOVABLE: ReadonlySet<string> = new Set(['driver-too-old', 'gpu-arch-unsupported']);
+
+/** How many upward releases are tried at most. */
+const MAX_UPWARD = 2;
+
+/** Candidate fixes for `f`, smallest change first; none unless torch is an exact pin no build of which runs here. */
+export function searchCandidates(ctx: RuleContext, f: Finding): Fix[] {
+  const { machine, res } = ctx;
+  if (!machine || !MOVABLE.has(f.code) || !res.pinned || !res.version || res.via === 'conda') return [];
+  const version = res.version.split('+')[0];
+  if (bestVariant(version, machine)) return []; // another variant of the same release runs: the rule's fix does that
+  const upward = releasesNewestFirst()
+    .filter((r) => compareVersions(r.torch, version) > 0)
+    .reverse();
+  const out: Fix[] = [];
+  for (const r of upward) {
+    const best = bestVariant(r.torch, machine);
+    if (!best || best.runs !== true) continue;
+    const fix = targetFix(ctx, { variant: best.variant, release: r }, msg('Use torch {0} from the {1} index', r.torch, best.variant));
+    if (fix) out.push({ ...fix, preferred: false });
+    if (out.length >= MAX_UPWARD) break;
+  }
+  return out;
+}
+
+/** `f` with the searched candidates placed before its own fixes (those already offered are not repeated). */
+export function withSearched(ctx: RuleContext, f: Finding): Finding {
+  const found = searchCandidates(ctx, f).filter((c) => !f.fixes.some((x) => x.title === c.title));
+  if (!found.length) return f;
+  return { ...f, fixes: [...found.map((c, i) => ({ ...c, preferred: i === 0 })), ...f.fixes.map((x) => ({ ...x, preferred: false }))] };
+}
