@@ -256,7 +256,7 @@ function fixCodes(argv: string[]): { argv: string[]; codes: Set<string> | null }
   const rest: string[] = [];
   for (const a of argv) {
     if (a === '--') {
-      rest.push(...argv.slice(argv.indexOf(a)));
+      for (const x of argv.slice(argv.indexOf(a))) rest.push(x);
       break;
     }
     const m = /^--fix=(.*)$/s.exec(a);
