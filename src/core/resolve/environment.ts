@@ -1,7 +1,7 @@
 // The PEP 508 marker environment of a machine: what `packaging.markers.default_environment()` would
 // report on it. Values the machine does not pin down (kernel release, patch level) are typical ones.
 import type { Machine, Platform } from '../machine';
-import { evaluateMarkerText, type MarkerEnvironment } from '../requirements/pep508';
+import { evaluateMarkerText, type MarkerEnvironment } from '../requirements/markerEvaluate';
 
 /** Pythons tried when the machine's Python is unknown: a line applies when it applies to one of them. */
 export const PYTHONS_WHEN_UNKNOWN = ['3.8', '3.9', '3.10', '3.11', '3.12', '3.13', '3.14'];

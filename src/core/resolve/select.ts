@@ -4,7 +4,7 @@ import { compare as pep440Compare } from '@renovatebot/pep440';
 import { msg } from '../l10n';
 import { compareVersions } from '../knowledge/cuda';
 import { newestKnownTorch, type TorchFamily } from '../knowledge/torch';
-import { versionSpecifierContains } from '../requirements/pep508';
+import { versionSpecifierContains } from '../requirements/markerEvaluate';
 import type { Span } from '../text';
 import { parseWheelUrl, type Target } from './catalogue';
 import type { Candidate, PackageOutcome, Text } from './types';

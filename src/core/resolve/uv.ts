@@ -7,7 +7,7 @@ import { msg } from '../l10n';
 import type { Pyproject, UvSource } from '../pyproject/types';
 import type { Requirement } from '../requirements/types';
 import type { IndexRef, ProjectModel } from '../rules/model';
-import { evaluateMarkerText } from '../requirements/pep508';
+import { evaluateMarkerText } from '../requirements/markerEvaluate';
 import { markerEnvironment, PYTHONS_WHEN_UNKNOWN } from './environment';
 import { PYPI, type Target } from './catalogue';
 import { packageRequests, sourceCandidates } from './pip';

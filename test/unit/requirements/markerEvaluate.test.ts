@@ -5,7 +5,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fc from 'fast-check';
-import { evaluateMarker, parseMarkerString, type MarkerEnvironment } from '../../../src/core/requirements/pep508';
+import { parseMarkerString } from '../../../src/core/requirements/pep508';
+import { evaluateMarker, type MarkerEnvironment } from '../../../src/core/requirements/markerEvaluate';
 import { markerEnvironment } from '../../../src/core/resolve/environment';
 
 const PY = `
