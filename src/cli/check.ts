@@ -11,7 +11,7 @@ import type { Finding } from '../core/finding';
 import type { Machine } from '../core/machine';
 import { capFindings } from '../core/finding';
 import { msg } from '../core/l10n';
-import { expandedVariables, redactMessage, unexpand } from '../core/redact';
+import { expandedVariables, redactFinding } from '../core/redact';
 import { escapeControls, LineIndex } from '../core/text';
 import { isUri } from '../core/uri';
 import { createFileReader, pathKey, readFailureText, readFileDecoded, readTextFile, type ReadFailure } from '../system/fileReader';
@@ -145,20 +145,6 @@ interface Analysis {
   unreadable: Map<string, ReadFailure>;
 }
 
-/** A finding as printed and fixed: ${VAR} values written back as the variables, URL credentials masked in words. */
-function redacted(f: Finding, vars: ReadonlyMap<string, string>): Finding {
-  return {
-    ...f,
-    message: redactMessage(f.message, vars),
-    // an edit writes ${VAR} back where the file had it (never the value: --fix would save a secret)
-    fixes: f.fixes.map((x) => ({
-      ...x,
-      title: redactMessage(x.title, vars),
-      edits: x.edits.map((e) => (vars.size ? { ...e, newText: unexpand(e.newText, vars) } : e)),
-    })),
-  };
-}
-
 /** A finding in a file outside the checked paths: where and what, never the file's text. */
 function contentless(f: Finding): Finding {
   const m = msg('{0} (in a file outside the checked paths; its text is not shown)', f.code);
@@ -198,7 +184,7 @@ function analyzeAll(files: string[], machine: Machine | null, io: CliIO, unpinne
       }
       let inside = insideCache.get(owner);
       if (inside === undefined) insideCache.set(owner, (inside = checked.has(owner) || realInScope(owner, scope) !== null));
-      const f = inside ? redacted(raw, vars) : contentless(raw);
+      const f = inside ? redactFinding(raw, vars) : contentless(raw);
       const key = findingIdentity(f, owner);
       if (seen.has(key)) continue;
       seen.add(key);

@@ -2,6 +2,7 @@
 // AnalysisWorkerClient, includes read from the open documents' texts sent along, else from disk.
 import { parentPort } from 'node:worker_threads';
 import { analyzeDocument } from '../core/analyze';
+import { shownFindings } from '../core/redact';
 import { keyOf, type AnalysisRequest, type AnalysisResult } from './analysisClient';
 import { createFileReader } from '../system/fileReader';
 
@@ -13,7 +14,9 @@ function analyze(request: AnalysisRequest): AnalysisResult {
     env: process.env,
     unpinned: request.unpinned,
   });
-  return { kind, findings, reads: [...reader.reads], texts: [...reader.texts] };
+  const texts = [request.text, ...[...reader.texts.values()].filter((t): t is string => t !== null)];
+  const shown = shownFindings(findings, texts, process.env);
+  return { kind, findings: shown, reads: [...reader.reads], texts: [...reader.texts] };
 }
 
 parentPort?.on('message', ({ id, request }: { id: number; request: AnalysisRequest }) => {

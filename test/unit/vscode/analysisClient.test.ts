@@ -1,5 +1,5 @@
 // The editor's analysis worker, run for real (the worker entry under tsx): it answers what core's
-// analyzeDocument answers in-process, reads includes from the open texts sent along (else the disk),
+// analyzeDocument answers in-process (as shown: redacted, capped), reads includes from the open texts sent along (else the disk),
 // and a request past its deadline fails without blocking the caller, after which the next one works.
 import { after, before, test } from 'node:test';
 import * as esbuild from 'esbuild';
@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { analyzeDocument } from '../../../src/core/analyze';
+import { shownFindings } from '../../../src/core/redact';
 import { machineFromFlags } from '../../../src/core/machineProfile';
 import { AnalysisDeadlineError, AnalysisWorkerClient, keyOf } from '../../../src/vscode/analysisClient';
 import { createFileReader } from '../../../src/system/fileReader';
@@ -49,7 +50,8 @@ test('the worker answers exactly what analyzeDocument answers in-process, over t
       const local = analyzeDocument(file, text, machine, { reader, env: process.env, unpinned: true });
       const remote = await client.analyze({ path: file, text, machine, unpinned: true, open: [] });
       assert.equal(remote.kind, local.kind, file);
-      assert.deepEqual(remote.findings, local.findings, file);
+      const texts = [text, ...[...reader.texts.values()].filter((t): t is string => t !== null)];
+      assert.deepEqual(remote.findings, shownFindings(local.findings, texts, process.env), file);
       assert.deepEqual(remote.reads.sort(), [...reader.reads].sort(), file);
     }
   } finally {
@@ -110,5 +112,24 @@ test('a request past its deadline fails, the caller is never blocked, and the ne
     again.dispose();
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('the editor shows what the CLI shows: ${VARS} written back, credentials masked, at most 1000 findings per file', async () => {
+  const secret = 'tok-9f8e7d6c5b4a';
+  process.env.AED_SECRET_TOKEN = secret; // a worker copies the parent's environment when it starts
+  const client = new AnalysisWorkerClient(WORKER, 60_000);
+  try {
+    const text = '--extra-index-url https://user:${AED_SECRET_TOKEN}@download.pytorch.org/whl/cu122\ntorch==2.1.2\n';
+    const r = await client.analyze({ path: '/p/requirements.txt', text, machine, unpinned: true, open: [] });
+    assert.ok(r.findings.some((f) => f.code === 'torch-index-unknown'), 'the finding is there');
+    assert.ok(!JSON.stringify(r.findings).includes(secret), 'no finding, translation argument, fix title or edit carries the value');
+    const many = Array.from({ length: 3000 }, () => 'numpy==1.26.4\n').join('');
+    const m = await client.analyze({ path: '/p/requirements.txt', text: many, machine, unpinned: true, open: [] });
+    assert.equal(m.findings.length, 1001);
+    assert.equal(m.findings[1000].code, 'too-many-findings');
+  } finally {
+    client.dispose();
+    delete process.env.AED_SECRET_TOKEN;
   }
 });
