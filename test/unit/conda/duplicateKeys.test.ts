@@ -4,23 +4,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { parseDocument } from 'yaml';
 import { parseEnvironmentYml } from '../../../src/core/conda/environment';
-import { corpusPath } from '../../paths';
+import { corpusFilesUnder } from '../../paths';
 
-function corpusFiles(): string[] {
-  const out: string[] = [];
-  const walk = (d: string) => {
-    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-      const p = path.join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (/\.ya?ml$/i.test(e.name)) out.push(p);
-    }
-  };
-  walk(corpusPath('environment'));
-  return out;
-}
+const corpusFiles = () => corpusFilesUnder(['environment'], /\.ya?ml$/i);
 
 /**
  * The DUPLICATE_KEY errors yaml itself reports with uniqueKeys (the reference). After a syntax error

@@ -12,7 +12,7 @@ import { shownFindings } from '../../../src/core/redact';
 import { machineFromFlags } from '../../../src/core/machineProfile';
 import { AnalysisDeadlineError, AnalysisWorkerClient, keyOf } from '../../../src/vscode/analysisClient';
 import { createFileReader } from '../../../src/system/fileReader';
-import { corpusDir, repoRoot } from '../../paths';
+import { corpusFilesUnder, repoRoot } from '../../paths';
 
 // The worker as shipped: the entry bundled by esbuild (as esbuild.mjs does for dist/analysisWorker.js).
 const bundleDir = fs.mkdtempSync(path.join(os.tmpdir(), 'aed-worker-bundle-'));
@@ -26,18 +26,7 @@ before(async () => {
 after(() => fs.rmSync(bundleDir, { recursive: true, force: true }));
 const machine = machineFromFlags({ gpu: 'NVIDIA GeForce GTX 1080', driver: '470.82.01', platform: 'linux', python: '3.11' });
 
-function corpusFiles(): string[] {
-  const out: string[] = [];
-  const walk = (d: string) => {
-    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-      const p = path.join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (/\.(txt|in|ya?ml|toml)$/.test(e.name)) out.push(p);
-    }
-  };
-  for (const sub of ['requirements', 'environment', 'pyproject']) walk(path.join(corpusDir, sub));
-  return out.sort();
-}
+const corpusFiles = () => corpusFilesUnder(['requirements', 'environment', 'pyproject'], /\.(txt|in|ya?ml|toml)$/);
 
 test('the worker answers exactly what analyzeDocument answers in-process, over the corpus', async () => {
   const client = new AnalysisWorkerClient(WORKER, 60_000);
