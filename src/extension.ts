@@ -1,4 +1,5 @@
 // Composition root: the log first, then one register*(context, ...) per feature. Nothing else lives here.
+import { catalogueStatus } from './core/knowledge/catalogue/overlay';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { Commands } from './constants';
@@ -33,7 +34,9 @@ export function activate(context: vscode.ExtensionContext): void {
   // Analysis runs in a worker thread (bundled beside this file), so typing never waits for it.
   const worker = new AnalysisWorkerClient(path.join(__dirname, 'analysisWorker.js'), ANALYSIS_DEADLINE_MS, (m) => log.warn(`analysis worker: ${m}`));
   context.subscriptions.push({ dispose: () => worker.dispose() });
-  const analyze = (request: AnalysisRequest) => worker.analyze(request);
+  // The worker loads the catalogue registerKnowledge keeps in global storage, whenever it changes.
+  const catalogueDir = context.globalStorageUri.fsPath;
+  const analyze = (request: AnalysisRequest) => worker.analyze({ ...request, catalogue: { dir: catalogueDir, fetchedAt: catalogueStatus()?.fetchedAt ?? null } });
   const diagnostics = registerDiagnostics(context, log, machine, analyze);
   registerCodeActions(context, log, diagnostics);
   registerHover(context, log, machine, hoverAt);

@@ -2,6 +2,7 @@
 // variant), the driver it needs and why, whether this GPU has kernels in it, the Python range, the
 // install command for this machine and the knowledge base's as-of date. Markdown lines built with msg()
 // (the editor translates them; their templates carry the Markdown); values interpolated are escaped.
+import { knowledgeDates } from './knowledge/dates';
 import { escapeMarkdown as esc } from './markdown';
 import { format, msg, translate, type Localizable, type MsgArg } from './l10n';
 import type { Machine } from './machine';
@@ -40,7 +41,7 @@ const VIA: Record<NonNullable<Resolution['via']>, () => HoverLine> = {
 };
 
 function asOf(): HoverLine[] {
-  return [raw(''), msg('_Knowledge as of {0}._', KNOWLEDGE_AS_OF)];
+  return [raw(''), msg('_{0}._', knowledgeDates())];
 }
 
 function install(rec: Recommendation, heading: HoverLine): HoverLine[] {

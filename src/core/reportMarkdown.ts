@@ -33,6 +33,7 @@ export interface ReportInput {
   machine: Machine | null;
   files: ReportFile[];
   recommendation: Recommendation | null;
+  /** How old the knowledge is, in words (data month, wheel index check). */
   knowledgeAsOf: string;
   /** ISO timestamp. */
   generatedAt: string;
@@ -156,7 +157,7 @@ export function buildReport(input: ReportInput, t: Translate): string {
   return [
     `# ${t('AI Env Doctor report')}`,
     '',
-    `_${t('Generated {0} · knowledge as of {1}', escapeMarkdown(input.generatedAt), escapeMarkdown(input.knowledgeAsOf))}_`,
+    `_${t('Generated {0} · {1}', escapeMarkdown(input.generatedAt), escapeMarkdown(input.knowledgeAsOf))}_`,
     '',
     ...machineSection(input.machine, t),
     ...envSection(input.detection, t),

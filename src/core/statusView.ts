@@ -2,11 +2,12 @@
 // py_comfy", a spinner while probing, the warning colour when the installed torch cannot use this GPU
 // (or the driver is broken), and a Markdown tooltip with every fact (values escaped; the only links
 // are the allow-listed commands). src/vscode/statusBar.ts applies it to the item.
+import { knowledgeDates } from './knowledge/dates';
 import { Commands } from '../constants';
 import { torchCannotUseGpu, type Detection } from './detection';
 import { computeCapability, driverFact, envLabel, gpuProblem, torchBuild, torchProblems } from './describe';
 import { shortGpuSummary } from './gpu/names';
-import { recommend, recommendationGap, KNOWLEDGE_AS_OF, type Recommendation } from './knowledge/recommend';
+import { recommend, recommendationGap, type Recommendation } from './knowledge/recommend';
 import type { Localizable } from './l10n';
 import { msg } from './l10n';
 import { escapeMarkdown, inlineCode } from './markdown';
@@ -150,7 +151,7 @@ function tooltip(s: StatusInput, rec: Recommendation | null, gap: string | null,
       lines.push('', `${esc(msg('Recommended: torch {0} ({1}) from', rec.torch, rec.variant))} ${inlineCode(rec.indexUrl)}`);
       lines.push('', inlineCode(rec.command));
     } else if (gap) lines.push('', `$(question) ${escapeMarkdown(gap)}`);
-    lines.push('', `_${esc(msg('Knowledge as of {0}', KNOWLEDGE_AS_OF))}_`);
+    lines.push('', `_${esc(knowledgeDates())}_`);
   }
   const link = (title: { message: string; l10n?: Localizable }, cmd: string) => `[${esc(title)}](command:${cmd})`;
   lines.push('', [

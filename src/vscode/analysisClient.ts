@@ -16,6 +16,9 @@ export interface AnalysisRequest {
   unpinned: boolean;
   /** Texts of open documents by keyOf(path): includes read these instead of the disk. */
   open: [string, string][];
+  /** Where the extension stores the wheel catalogue, and when the one in use was read (the worker has
+   * its own copy of the knowledge and loads the stored catalogue when this changes). */
+  catalogue?: { dir: string; fetchedAt: string | null };
 }
 
 export interface AnalysisResult {

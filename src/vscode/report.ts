@@ -4,7 +4,8 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { Commands, DOCS_BASE } from '../constants';
 import { findingIdentity } from '../core/findingIdentity';
-import { KNOWLEDGE_AS_OF, recommend } from '../core/knowledge/recommend';
+import { knowledgeDates } from '../core/knowledge/dates';
+import { recommend } from '../core/knowledge/recommend';
 import { LineIndex } from '../core/text';
 import type { MachineResolver } from './machineResolver';
 import { analyzedKind, documentPath, keyOf, openDocumentAt, type Analyzer } from './diagnostics';
@@ -87,7 +88,7 @@ async function showReport(log: vscode.LogOutputChannel, machines: MachineResolve
             machine,
             files: reportFiles,
             recommendation: machine ? recommend(machine) : null,
-            knowledgeAsOf: KNOWLEDGE_AS_OF,
+            knowledgeAsOf: trMessage(knowledgeDates()),
             generatedAt: new Date().toISOString(),
             docsUrl: (code) => `${DOCS_BASE}${encodeURIComponent(code)}.md`,
           },

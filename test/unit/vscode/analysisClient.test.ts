@@ -12,6 +12,8 @@ import { shownFindings } from '../../../src/core/redact';
 import { machineFromFlags } from '../../../src/core/machineProfile';
 import { AnalysisDeadlineError, AnalysisWorkerClient, keyOf } from '../../../src/vscode/analysisClient';
 import { createFileReader } from '../../../src/system/fileReader';
+import { saveCatalogue } from '../../../src/system/catalogueStore';
+import { addIndexFiles, emptyCatalogue } from '../../../src/core/knowledge/catalogue/model';
 import { corpusFilesUnder, repoRoot } from '../../paths';
 
 // The worker as shipped: the entry bundled by esbuild (as esbuild.mjs does for dist/analysisWorker.js).
@@ -120,5 +122,30 @@ test('the editor shows what the CLI shows: ${VARS} written back, credentials mas
   } finally {
     client.dispose();
     delete process.env.AED_SECRET_TOKEN;
+  }
+});
+
+test('the worker judges with the catalogue the extension stored (a torch newer than the bundled data)', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aed-worker-catalogue-'));
+  const cat = emptyCatalogue('https://download.pytorch.org/whl', null, '2027-01-02T03:04:05Z');
+  const wheel = (v: string) => ({
+    filename: `torch-2.16.0+${v}-cp311-cp311-manylinux_2_28_x86_64.whl`, url: `https://download.pytorch.org/whl/${v}/torch-2.16.0%2B${v}-cp311-cp311-manylinux_2_28_x86_64.whl`,
+    sha256: null, requiresPython: '>=3.10', hasMetadata: false, yanked: false,
+  });
+  addIndexFiles(cat, 'torch', [wheel('cu130')], 'cu130');
+  await saveCatalogue(dir, cat, {});
+  const client = new AnalysisWorkerClient(WORKER, 60_000);
+  try {
+    const text = 'torch==2.16.0\n';
+    const codesWith = async (fetchedAt: string | null) => (await client.analyze({
+      path: '/p/requirements.txt', text, machine, unpinned: false, open: [], catalogue: { dir, fetchedAt },
+    })).findings.map((f) => f.code);
+    assert.ok((await codesWith(null)).includes('torch-version-unknown'), 'bundled data alone: 2.16.0 is unknown');
+    const known = await codesWith(cat.fetchedAt);
+    assert.ok(!known.includes('torch-version-unknown'), `with the stored catalogue 2.16.0 is known: ${known.join(', ')}`);
+    assert.ok(known.includes('gpu-arch-unsupported') || known.includes('driver-too-old'), `and judged on a GTX 1080 / driver 470: ${known.join(', ')}`);
+  } finally {
+    client.dispose();
+    fs.rmSync(dir, { recursive: true, force: true });
   }
 });
