@@ -83,3 +83,12 @@ test('uv sources with extras and platform_machine markers (InvokeAI) raise nothi
   assert.equal(f.length, 1);
   assert.match(f[0].message, /would pick torch 2\.\d+\.\d+ \(cu13\d\)/);
 });
+
+test('plain torch>=2.0 from PyPI on a T4 with driver 470: pip picks the newest release, whose PyPI build the data names only as CUDA 13 candidates → driver-too-old naming it', () => {
+  const f = only(check('torch>=2.0\n', { ...T4, platform: 'linux' }), 'driver-too-old');
+  assert.equal(f.length, 1);
+  assert.match(f[0].message, /pick torch 2\.\d+\.\d+ \(cu13\d/);
+  assert.match(f[0].message, /≥ 580/);
+  // control: a driver that runs CUDA 13 builds gets nothing
+  assert.deepEqual(only(check('torch>=2.0\n', { gpu: 'Tesla T4', driver: '580.95.05', platform: 'linux' }), 'driver-too-old'), []);
+});
