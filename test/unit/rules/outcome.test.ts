@@ -31,6 +31,11 @@ test('the installer would pick a failing newest: the message names the version i
   assert.equal(f.length, 1);
   assert.match(f[0].message, /cu130/);
   assert.match(f[0].message, /torch 2\.11\.0/);
+  assert.match(f[0].message, /would pick torch 2\.11\.0: cu130 wheels/, 'names the version pip picks, not only the variant');
+  // an exact pin says nothing about picking
+  const pinned = only(check('torch==2.11.0\n', { gpu: 'NVIDIA A100-SXM4-80GB', driver: '535.183.01' }), 'driver-too-old');
+  assert.equal(pinned.length, 1);
+  assert.doesNotMatch(pinned[0].message, /would pick/);
 });
 
 test('pairing with ranges → torch-family-version-mismatch', () => {
