@@ -56,3 +56,19 @@ test('pytorch=1.10 + cudatoolkit=11.3 on an A100 (driver fine, kernels not in th
   // decided either way: no "unknown" beside a finding that judges it
   assert.deepEqual(only(check(ENV, RTX5090, '/p/environment.yml'), 'torch-version-unknown'), []);
 });
+
+test('corpus environment files with pytorch 1.x + cudatoolkit × NVIDIA machines: never silent (a GPU finding or torch-version-unknown)', () => {
+  const dir = corpusFile('environment');
+  const machines = [{ gpu: 'NVIDIA GeForce GTX 1080', driver: '580.95.05' }, RTX5090, H100, A100, { gpu: 'Tesla T4', driver: '470.256.02' }];
+  let judged = 0;
+  for (const name of readdirSync(dir)) {
+    const text = corpusText(`environment/${name}`);
+    if (!/^\s*-\s*(?:pytorch::)?pytorch\s*==?\s*1\.\d+/m.test(text) || !/^\s*-\s*cudatoolkit\s*=\s*1[01]\.\d/m.test(text)) continue;
+    for (const m of machines) {
+      const codes = check(text, m, `/corpus/${name}/environment.yml`).map((f) => f.code);
+      judged++;
+      assert.ok(codes.some((c) => ['driver-too-old', 'gpu-arch-unsupported', 'torch-version-unknown', 'driver-below-toolkit'].includes(c)), `${name} on ${m.gpu}: ${codes.join(',') || 'silent'}`);
+    }
+  }
+  assert.ok(judged >= 10, `judged ${judged}`);
+});
