@@ -76,6 +76,23 @@ export function kernelsFor(torchVersion: string, variant: string, platform: Plat
 
 export type KernelSupport = 'sass' | 'ptx' | 'none' | 'unknown';
 
+/**
+ * True when a CUDA toolkit cannot compile for a compute capability at all (neither SASS nor PTX), so
+ * a build made with it has no kernel the GPU can run natively. Facts of NVIDIA's CUDA toolkit release
+ * notes: sm_90 (Hopper) first appears in CUDA 11.8, sm_100/sm_120 (Blackwell) in CUDA 12.8; no CUDA
+ * 10.x/11.x toolkit targets them (https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/, "CUDA
+ * Toolkit Major Component Versions" and the per-release "New Features" notes). Used for torch releases
+ * older than the kernel data (1.x builds).
+ * PyTorch 1.x binaries ship no PTX (their arch list is SASS only), so the GPU cannot JIT either.
+ */
+export function toolkitCannotTarget(cuda: string, cc: string): boolean {
+  const c = parseCc(cuda);
+  const g = parseCc(cc);
+  if (!c || !g || c[0] > 11) return false;
+  if (g[0] >= 10) return true;
+  return g[0] === 9 && (c[0] < 11 || c[1] < 8);
+}
+
 function parseCc(cc: string): [number, number] | null {
   const m = /^(\d+)\.(\d+)$/.exec(cc.trim());
   return m ? [Number(m[1]), Number(m[2])] : null;

@@ -2,7 +2,7 @@
 // compatibility, the full toolkit's driver, and whether the GPU has kernels in the wheel.
 import type { Machine } from '../machine';
 import { compareVersions, cudaDriverFloor } from './cuda';
-import { kernelsFor, kernelSupport, machineCcs, type KernelList, type KernelSupport } from './arches';
+import { kernelsFor, kernelSupport, machineCcs, toolkitCannotTarget, type KernelList, type KernelSupport } from './arches';
 import { torchRelease } from './torch';
 import { compareCudaVariants, variantCuda, variantKind } from './variants';
 
@@ -52,8 +52,10 @@ export function variantFit(torchVersion: string | null, variant: string, machine
     const list = kernelsFor(torchVersion, variant, machine.platform, machine.arch);
     fit.kernelList = list;
     if (!list) {
-      fit.kernels = 'unknown';
-      fit.cc = ccs[0];
+      // No kernel data (a release older than it): the toolkit's own limits still rule out new GPUs.
+      const lacking = ccs.find((cc) => toolkitCannotTarget(cuda, cc));
+      fit.kernels = lacking ? 'none' : 'unknown';
+      fit.cc = lacking ?? ccs[0];
     } else {
       let worst: KernelSupport = 'sass';
       let worstCc = ccs[0];

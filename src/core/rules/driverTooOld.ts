@@ -9,6 +9,16 @@ import { variantKind } from '../knowledge/variants';
 import { judgeOutcome } from './outcome';
 import { at, machineFix, machineTarget, variantSite, type RuleContext, type RuleModule } from './context';
 
+/** For an unpinned or ranged torch, the version the installer would pick (from the outcome) when it is this variant's build. */
+function pickedVersion(ctx: RuleContext, variant: string): string | null {
+  if (ctx.res.pinned) return null;
+  for (const env of ctx.outcome ?? []) {
+    const c = env.packages.find((p) => p.name === 'torch' || p.name === 'pytorch')?.chosen;
+    if (c?.variant === variant) return c.version;
+  }
+  return null;
+}
+
 export function driverTooOld(ctx: RuleContext): Finding[] {
   const { machine, res, model } = ctx;
   if (!machine || !hasNvidiaGpu(machine) || !machine.gpu.driver || machine.platform === 'darwin') return [];
@@ -20,8 +30,12 @@ export function driverTooOld(ctx: RuleContext): Finding[] {
       const target = machineTarget(ctx);
       const fix = machineFix(ctx);
       const use = target ? `${target.variant}${target.release ? ` (torch ${target.release.torch})` : ''}` : null;
+      const picked = pickedVersion(ctx, res.variant);
       out.push(at(Codes.driverTooOld, 'error',
-        use
+        picked
+          ? msg('The installer would pick torch {0}: {1} wheels (CUDA {2}) need NVIDIA driver ≥ {3} even under minor-version compatibility; this machine has {4}.{5}',
+            picked, res.variant, fit.cuda ?? '?', fit.driverFloor ?? '?', machine.gpu.driver, use ? msg(' Use {0}.', use) : '')
+          : use
           ? msg('{0} wheels (CUDA {1}) need NVIDIA driver ≥ {2} even under minor-version compatibility; this machine has {3}. Use {4}.',
             res.variant, fit.cuda ?? '?', fit.driverFloor ?? '?', machine.gpu.driver, use)
           : msg('{0} wheels (CUDA {1}) need NVIDIA driver ≥ {2} even under minor-version compatibility; this machine has {3}.',

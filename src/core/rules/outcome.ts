@@ -4,7 +4,7 @@
 import type { Machine } from '../machine';
 import { msg } from '../l10n';
 import { variantFit, type VariantFit } from '../knowledge/fit';
-import { pairedVersion, pairs, torchForPaired } from '../knowledge/torch';
+import { pairedVersion, pairs, torchForPaired, torchRelease } from '../knowledge/torch';
 import { compareVersions } from '../knowledge/cuda';
 import { variantKind } from '../knowledge/variants';
 import type { Candidate, PackageOutcome } from '../resolve/index';
@@ -19,7 +19,19 @@ export interface TorchJudgement {
   site: { span: { start: number; end: number }; file?: string };
   /** Fits of the candidates whose CUDA build the knowledge knows. */
   fits: { cand: Candidate; fit: VariantFit }[];
-  chosen: { cand: Candidate; fit: VariantFit } | null;
+  /**
+   * The build the installer picks: one fit, or for PyPI's plain wheel of a release whose CUDA build
+   * the data does not name (2.15.0), one per build it can be (it fails only when every one fails).
+   */
+  chosen: { cand: Candidate; fit: VariantFit }[];
+}
+
+/** The builds a chosen candidate can be: its own variant, else PyPI's default candidates on Linux. */
+function chosenOptions(c: Candidate, machine: Machine): Candidate[] {
+  if (c.variant) return [c];
+  if (c.source.kind !== 'pypi' || machine.platform !== 'linux') return [];
+  const r = torchRelease(c.torch ?? base(c.version));
+  return (r?.pypiDefault ? [] : r?.pypiDefaultCandidates ?? []).map((variant) => ({ ...c, variant }));
 }
 
 function base(v: string): string {
@@ -45,10 +57,16 @@ export function torchJudgements(ctx: RuleContext, machine: Machine): TorchJudgem
       seen.add(key);
       const fitOf = (c: Candidate) => (c.variant && variantKind(c.variant) === 'cuda' ? { cand: c, fit: variantFit(c.torch ?? base(c.version), c.variant, machine) } : null);
       const fits = p.candidates.map(fitOf).filter((x): x is { cand: Candidate; fit: VariantFit } => x !== null);
-      out.push({ pkg: p, site: p.site, fits, chosen: p.chosen ? fitOf(p.chosen) : null });
+      const chosen = p.chosen ? chosenOptions(p.chosen, machine).map(fitOf) : [];
+      out.push({ pkg: p, site: p.site, fits, chosen: chosen.every((x) => x !== null) ? chosen as { cand: Candidate; fit: VariantFit }[] : [] });
     }
   }
   return out;
+}
+
+/** Of several builds the installer may take, the one asking least of the driver (what the message may claim of all). */
+function lowestFloor(list: { cand: Candidate; fit: VariantFit }[]): { cand: Candidate; fit: VariantFit } {
+  return list.reduce((a, x) => (x.fit.driverFloor && a.fit.driverFloor && compareVersions(x.fit.driverFloor, a.fit.driverFloor) < 0 ? x : a));
 }
 
 /** A finding for a torch outcome where `fails` holds for every known CUDA build, or for the one pip picks. */
@@ -59,9 +77,11 @@ export function judgeOutcome(
   const out: Finding[] = [];
   for (const j of torchJudgements(ctx, machine)) {
     const every = j.fits.length > 0 && j.fits.length === j.pkg.candidates.filter((c) => c.variant !== null).length && j.fits.every((x) => fails(x.fit));
-    const pick = j.chosen && fails(j.chosen.fit) ? j.chosen : every ? j.fits[0] : null;
+    const chosenFails = j.chosen.length > 0 && j.chosen.every((x) => fails(x.fit));
+    const pick = chosenFails ? lowestFloor(j.chosen) : every ? j.fits[0] : null;
     if (!pick) continue;
-    out.push(at(code, 'error', say(j, every && j.fits.length > 1, pick.fit, pick.cand), j.site));
+    const cand = chosenFails && j.chosen.length > 1 ? { ...pick.cand, variant: j.chosen.map((x) => x.cand.variant).join(' / ') } : pick.cand;
+    out.push(at(code, 'error', say(j, every && j.fits.length > 1, pick.fit, cand), j.site));
   }
   return out;
 }

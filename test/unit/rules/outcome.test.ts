@@ -31,6 +31,11 @@ test('the installer would pick a failing newest: the message names the version i
   assert.equal(f.length, 1);
   assert.match(f[0].message, /cu130/);
   assert.match(f[0].message, /torch 2\.11\.0/);
+  assert.match(f[0].message, /would pick torch 2\.11\.0: cu130 wheels/, 'names the version pip picks, not only the variant');
+  // an exact pin says nothing about picking
+  const pinned = only(check('torch==2.11.0\n', { gpu: 'NVIDIA A100-SXM4-80GB', driver: '535.183.01' }), 'driver-too-old');
+  assert.equal(pinned.length, 1);
+  assert.doesNotMatch(pinned[0].message, /would pick/);
 });
 
 test('pairing with ranges → torch-family-version-mismatch', () => {
@@ -82,4 +87,13 @@ test('uv sources with extras and platform_machine markers (InvokeAI) raise nothi
   const f = check(inv, RTX4090, '/p/pyproject.toml').filter((x) => x.code === 'driver-too-old');
   assert.equal(f.length, 1);
   assert.match(f[0].message, /would pick torch 2\.\d+\.\d+ \(cu13\d\)/);
+});
+
+test('plain torch>=2.0 from PyPI on a T4 with driver 470: pip picks the newest release, whose PyPI build the data names only as CUDA 13 candidates → driver-too-old naming it', () => {
+  const f = only(check('torch>=2.0\n', { ...T4, platform: 'linux' }), 'driver-too-old');
+  assert.equal(f.length, 1);
+  assert.match(f[0].message, /pick torch 2\.\d+\.\d+ \(cu13\d/);
+  assert.match(f[0].message, /≥ 580/);
+  // control: a driver that runs CUDA 13 builds gets nothing
+  assert.deepEqual(only(check('torch>=2.0\n', { gpu: 'Tesla T4', driver: '580.95.05', platform: 'linux' }), 'driver-too-old'), []);
 });
