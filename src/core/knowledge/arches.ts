@@ -83,7 +83,9 @@ export type KernelSupport = 'sass' | 'ptx' | 'none' | 'unknown';
  * 10.x/11.x toolkit targets them (https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/, "CUDA
  * Toolkit Major Component Versions" and the per-release "New Features" notes). Used for torch releases
  * older than the kernel data (1.x builds).
- * PyTorch 1.x binaries ship no PTX (their arch list is SASS only), so the GPU cannot JIT either.
+ * PyTorch 1.x CUDA 11 builds carry at most compute_37 PTX, and for them PyTorch itself warns that an
+ * sm_90 / sm_120 GPU "is not compatible with the current PyTorch installation" (its arch-list check;
+ * public reports of that warning for H100 NVL and RTX 5080/5090 with "sm_37 … sm_86 compute_37").
  */
 export function toolkitCannotTarget(cuda: string, cc: string): boolean {
   const c = parseCc(cuda);
