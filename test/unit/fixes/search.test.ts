@@ -66,3 +66,26 @@ test('uv sources with markers: the fix rewrites the index of the source that app
   assert.match(fixed, /requires-python = ">=3\.10"/);
   assert.match(fixed, /"torch==2\.5\.1"/);
 });
+
+test('range + stale index on an RTX 5090 (driver 570): the fix targets the nearest release in range with Blackwell kernels (2.7.0 cu128), not the newest', () => {
+  const M = { gpu: 'NVIDIA GeForce RTX 5090', driver: '570.86.10', platform: 'linux' as const };
+  const text = '--extra-index-url https://download.pytorch.org/whl/cu121\ntorch>=2.4,<2.9\n';
+  const found = check(text, M);
+  const fixes = found.flatMap((f) => f.fixes.filter((x) => x.preferred));
+  assert.ok(fixes.length > 0, 'a preferred fix is offered');
+  for (const fix of fixes) {
+    assert.equal(fix.verified, true);
+    const fixed = apply(text, fix);
+    assert.match(fixed, /torch==2\.7\.0\b/, 'nearest upward, not 2.8.x');
+    assert.match(fixed, /whl\/cu128/);
+    assert.deepEqual(codes(check(fixed, M)).filter((c) => GPU_CODES.includes(c)), []);
+  }
+});
+
+test('range whose index version runs on another variant: the same version is kept, only the variant moves (T4 driver 470, torch>=2.0,<2.3 + cu121)', () => {
+  const T4 = { gpu: 'Tesla T4', driver: '470.82.01', platform: 'linux' as const };
+  const text = '--extra-index-url https://download.pytorch.org/whl/cu121\ntorch>=2.0,<2.3\n';
+  const [f] = only(check(text, T4), 'driver-too-old');
+  const fixed = apply(text, preferred(f));
+  assert.match(fixed, /torch==2\.2\.2\b/, 'the version the index served, not an older one');
+});
