@@ -3,6 +3,7 @@
 // anywhere in the file set, and what would be installed still runs here. Pure: the analysis is passed
 // in, the copy is an in-memory overlay over the reader.
 import type { Finding, Fix, TextEdit } from '../finding';
+import { fixTitle } from '../finding';
 import { msg, type Localizable } from '../l10n';
 import type { FileReader } from '../requirements/types';
 import { applyEdits } from './apply';
@@ -191,7 +192,16 @@ function respectingConstraints(
   const touched = fix.edits.map((e) => hit(e, false)).find((c) => c);
   if (!touched) return widened ? { fix, widens: widened.label } : { fix };
   const rest = fix.edits.filter((e) => !hit(e, false));
-  return rest.length ? { fix: { ...fix, edits: rest } } : { refused: { verified: false, refusal: 'changes-constraint', constraint: touched.label } };
+  return rest.length ? { fix: { ...fix, ...keptTitle(fix, rest), edits: rest } } : { refused: { verified: false, refusal: 'changes-constraint', constraint: touched.label } };
+}
+
+/** After a pin was dropped, the title names only what is left: the index the edits still point torch at. */
+function keptTitle(fix: Fix, rest: readonly TextEdit[]): { title: string; l10n?: Localizable } {
+  for (const e of rest) {
+    const m = /download\.pytorch\.org\/whl\/(?:(?:nightly|test)\/)?([a-z]+[0-9.]*)\b/.exec(e.newText);
+    if (m) return fixTitle(msg('Use the {0} index for torch', m[1]));
+  }
+  return fix.l10n ? { title: fix.title, l10n: fix.l10n } : { title: fix.title };
 }
 
 function refusalText(v: Verdict): { message: string; l10n?: Localizable } {
