@@ -247,7 +247,8 @@ export function annotateVerified(
     const verdicts = new Map<number, Verdict>();
     const moved = new Map<number, Fix>();
     const widening = new Map<number, string>();
-    for (const i of order.slice(0, MAX_VERIFIED_PER_FINDING)) {
+    // A fix its rule marks `verified: false` rests on facts the data does not hold: never verified.
+    for (const i of order.filter((x) => f.fixes[x].verified !== false).slice(0, MAX_VERIFIED_PER_FINDING)) {
       if (budget <= 0) break;
       const within = respectingConstraints(f.fixes[i], f, documentPath, stated);
       if (!within.fix) {
