@@ -109,7 +109,8 @@ export function machineTarget(ctx: RuleContext): Target | null {
 /**
  * Inside the project's own range, the smallest move that runs here: from the version the file means
  * (the newest its PyTorch index serves in range, else what resolves now), the same version on another
- * variant, then the nearest release upward, then the nearest downward (verified data before guesses).
+ * variant, then the nearest release upward, then the nearest downward, then the nearest above the range
+ * (verified data before guesses).
  */
 function nearestInRange(ctx: RuleContext, spec: string): Target | null {
   const { machine, res } = ctx;
@@ -119,7 +120,11 @@ function nearestInRange(ctx: RuleContext, spec: string): Target | null {
   const inRange = releasesNewestFirst().filter((r) => satisfiesSafe(r.torch, spec)).reverse();
   const up = anchor ? inRange.filter((r) => compareVersions(r.torch, anchor) >= 0) : inRange;
   const down = anchor ? inRange.filter((r) => compareVersions(r.torch, anchor) < 0).reverse() : [];
-  for (const group of [up, down]) {
+  // Nothing in range runs: the nearest release above it that does (a widening, which verification offers
+  // only as an alternative), not the newest release.
+  const floor = anchor ?? inRange[inRange.length - 1]?.torch ?? null;
+  const beyond = floor ? releasesNewestFirst().filter((r) => !satisfiesSafe(r.torch, spec) && compareVersions(r.torch, floor) > 0).reverse() : [];
+  for (const group of [up, down, beyond]) {
     for (const r of [...group.filter((x) => x.verified), ...group.filter((x) => !x.verified)]) {
       const best = bestVariant(r.torch, machine);
       if (best && best.runs !== false) return { variant: best.variant, release: r };

@@ -89,3 +89,13 @@ test('range whose index version runs on another variant: the same version is kep
   const fixed = apply(text, preferred(f));
   assert.match(fixed, /torch==2\.2\.2\b/, 'the version the index served, not an older one');
 });
+
+test('nothing in range runs: the widening alternative is the nearest release above the range that runs (2.7.0 cu128), not the newest', () => {
+  const text = '--extra-index-url https://download.pytorch.org/whl/cu118\ntorch>=2.0,<2.5\n';
+  const [f] = only(check(text, RTX5090), 'gpu-arch-unsupported');
+  const widen = f.fixes.find((x) => x.verified);
+  assert.ok(widen);
+  assert.equal(widen.preferred, false);
+  assert.match(apply(text, widen), /torch==2\.7\.0\n/);
+  assert.match(apply(text, widen), /whl\/cu128/);
+});
