@@ -4,9 +4,10 @@
 // (the RTX 5090 with 2.4.1+cu118 needs ≥ 2.7 with cu128+, not the newest release), torchvision and
 // torchaudio moved with it and the index rewritten.
 import type { Finding, Fix } from '../finding';
+import { fixTitle } from '../finding';
 import { msg } from '../l10n';
 import { bestVariant } from '../knowledge/fit';
-import { releasesNewestFirst } from '../knowledge/torch';
+import { releasesNewestFirst, torchRelease } from '../knowledge/torch';
 import { compareVersions } from '../knowledge/cuda';
 import { targetFix, type RuleContext } from '../rules/context';
 
@@ -36,8 +37,26 @@ export function searchCandidates(ctx: RuleContext, f: Finding): Fix[] {
   return out;
 }
 
+/**
+ * python-unsupported on an environment's own python= pin: the Python the pinned torch supports, offered
+ * as an alternative only (verification never prefers a change to the pin the project states).
+ */
+export function pythonAlternative(ctx: RuleContext, f: Finding): Fix | null {
+  const { model, res } = ctx;
+  const py = model.python;
+  if (f.code !== 'python-unsupported' || !py || py.source !== 'environment' || !res.pinned || !res.version) return null;
+  if (f.span.start !== py.span.start || f.span.end !== py.span.end) return null;
+  const rel = torchRelease(res.version.split('+')[0]);
+  const m = /^(=*)\s*(\d+)\.(\d+)(?:\.\d+|\.\*|\*)?$/.exec(py.value.trim());
+  if (!rel?.python?.min || !rel.python.max || !m) return null;
+  const z = compareVersions(`${m[2]}.${m[3]}`, rel.python.min) < 0 ? rel.python.min : rel.python.max;
+  return { ...fixTitle(msg('Use Python {0} (torch {1} has wheels for Python {2}–{3})', z, rel.torch, rel.python.min, rel.python.max)), preferred: false, edits: [{ span: py.span, newText: `${m[1]}${z}` }] };
+}
+
 /** `f` with the searched candidates placed before its own fixes (those already offered are not repeated). */
 export function withSearched(ctx: RuleContext, f: Finding): Finding {
+  const py = pythonAlternative(ctx, f);
+  if (py && !f.fixes.some((x) => x.title === py.title)) return { ...f, fixes: [...f.fixes, py] };
   const found = searchCandidates(ctx, f).filter((c) => !f.fixes.some((x) => x.title === c.title));
   if (!found.length) return f;
   return { ...f, fixes: [...found.map((c, i) => ({ ...c, preferred: i === 0 })), ...f.fixes.map((x) => ({ ...x, preferred: false }))] };

@@ -180,7 +180,7 @@ function respectingConstraints(
   target: Finding,
   documentPath: string,
   stated: readonly StatedConstraint[],
-): { fix: Fix; widens?: string; refused?: undefined } | { fix?: undefined; refused: Verdict } {
+): { fix: Fix; widens?: string; own?: boolean; refused?: undefined } | { fix?: undefined; refused: Verdict } {
   const inDoc = (e: TextEdit): boolean => (e.file ?? target.file ?? documentPath) === documentPath;
   const overlaps = (e: TextEdit, c: StatedConstraint): boolean =>
     e.span.start === e.span.end ? c.span.start <= e.span.start && e.span.start <= c.span.end : e.span.start < c.span.end && c.span.start < e.span.end;
@@ -190,6 +190,9 @@ function respectingConstraints(
       : undefined;
   const widened = fix.edits.map((e) => hit(e, true)).find((c) => c);
   const touched = fix.edits.map((e) => hit(e, false)).find((c) => c);
+  // A stated constraint the finding is about may change, but only by an alternative the user picks.
+  const own = fix.edits.filter(inDoc).map((e) => stated.find((c) => c.about.includes(target.code) && overlaps(e, c))).find((c) => c);
+  if (!touched && own) return { fix, widens: own.label, own: true };
   if (!touched) return widened ? { fix, widens: widened.label } : { fix };
   const rest = fix.edits.filter((e) => !hit(e, false));
   return rest.length ? { fix: { ...fix, ...keptTitle(fix, rest), edits: rest } } : { refused: { verified: false, refusal: 'changes-constraint', constraint: touched.label } };
@@ -247,6 +250,7 @@ export function annotateVerified(
     const verdicts = new Map<number, Verdict>();
     const moved = new Map<number, Fix>();
     const widening = new Map<number, string>();
+    const changesOwn = new Set<number>();
     // A fix its rule marks `verified: false` rests on facts the data does not hold: never verified.
     for (const i of order.filter((x) => f.fixes[x].verified !== false).slice(0, MAX_VERIFIED_PER_FINDING)) {
       if (budget <= 0) break;
@@ -257,6 +261,7 @@ export function annotateVerified(
       }
       const kept = within.fix;
       if (within.widens) widening.set(i, within.widens);
+      if (within.own) changesOwn.add(i);
       if (kept !== f.fixes[i]) moved.set(i, kept);
       const first = judge(kept, f, findings, documentPath, documentText, reader, counted);
       let v = first.verdict;
@@ -285,7 +290,9 @@ export function annotateVerified(
     const widen = order.find((i) => fixes[i].verified && widening.has(i));
     if (widen !== undefined) {
       // Nothing the project's range allows runs here: widening it is offered, never preferred.
-      const why = msg('{0} (Nothing {1} allows runs here: the fix that widens it is offered as an alternative.)', f.l10n ? { message: f.message, l10n: f.l10n } : f.message, widening.get(widen) ?? '');
+      const why = changesOwn.has(widen)
+        ? msg('{0} (Changing {1} is offered as an alternative; it is not applied unasked.)', f.l10n ? { message: f.message, l10n: f.l10n } : f.message, widening.get(widen) ?? '')
+        : msg('{0} (Nothing {1} allows runs here: the fix that widens it is offered as an alternative.)', f.l10n ? { message: f.message, l10n: f.l10n } : f.message, widening.get(widen) ?? '');
       return { ...f, message: why.message, l10n: why.l10n, fixes: fixes.map((x) => ({ ...x, preferred: false })) };
     }
     const first = verdicts.get(order[0]) ?? { verified: false, refusal: 'not-checked' as const };

@@ -99,3 +99,27 @@ test('nothing in range runs: the widening alternative is the nearest release abo
   assert.match(apply(text, widen), /torch==2\.7\.0\n/);
   assert.match(apply(text, widen), /whl\/cu128/);
 });
+
+test('environment python=3.8 with torch==2.9.0: the message says what would run (Python ≥ 3.10) and the Python change is only an alternative', () => {
+  const M = { gpu: 'NVIDIA GeForce RTX 4090', driver: '570.86.10', platform: 'linux' as const };
+  const text = 'name: x\nchannels:\n  - conda-forge\ndependencies:\n  - python=3.8\n  - pip\n  - pip:\n    - torch==2.9.0\n';
+  const [f] = only(check(text, M, '/p/environment.yml'), 'python-unsupported');
+  assert.match(f.message, /Python 3\.10–/);
+  assert.equal(f.fixes.filter((x) => x.preferred).length, 0, 'never applied unasked');
+  const alt = f.fixes.find((x) => /Use Python 3\.10/.test(x.title));
+  assert.ok(alt);
+  assert.equal(alt.verified, true);
+  const fixed = apply(text, alt);
+  assert.match(fixed, /- python=3\.10\n/);
+  assert.match(fixed, /torch==2\.9\.0/, 'torch is left as pinned');
+  assert.deepEqual(only(check(fixed, M, '/p/environment.yml'), 'python-unsupported'), []);
+});
+
+test('refusal: a fix for another finding never rewrites the environment\'s python= pin', () => {
+  const T4 = { gpu: 'Tesla T4', driver: '470.82.01', platform: 'linux' as const };
+  const text = 'name: x\ndependencies:\n  - python=3.8\n  - pip\n  - pip:\n    - --extra-index-url https://download.pytorch.org/whl/cu121\n    - torch==2.9.0\n';
+  for (const f of check(text, T4, '/p/environment.yml')) {
+    if (f.code === 'python-unsupported') continue;
+    for (const x of f.fixes) assert.match(apply(text, x), /- python=3\.8\n/, `${f.code}: ${x.title}`);
+  }
+});
