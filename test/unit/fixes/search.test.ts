@@ -123,3 +123,17 @@ test('refusal: a fix for another finding never rewrites the environment\'s pytho
     for (const x of f.fixes) assert.match(apply(text, x), /- python=3\.8\n/, `${f.code}: ${x.title}`);
   }
 });
+
+test('nothing the project allows runs with this driver: the message says which driver would (T4 on 418, torch>=2.0,<2.5 → ≥ 450.80.02)', () => {
+  const T4 = { gpu: 'Tesla T4', driver: '418.67', platform: 'linux' as const };
+  const text = '--extra-index-url https://download.pytorch.org/whl/cu121\ntorch>=2.0,<2.5\n';
+  const [f] = only(check(text, T4), 'driver-too-old');
+  assert.match(f.message, /nothing torch>=2\.0,<2\.5 allows runs: update the NVIDIA driver to ≥ 450\.80\.02/);
+  assert.equal(f.fixes.filter((x) => x.preferred).length, 0, 'no preferred fix: nothing within the range runs');
+});
+
+test('control: when something the range allows runs, no driver update is asked for (T4 on 470, cu121 → cu118)', () => {
+  const T4 = { gpu: 'Tesla T4', driver: '470.82.01', platform: 'linux' as const };
+  const [f] = only(check('--extra-index-url https://download.pytorch.org/whl/cu121\ntorch>=2.0,<2.3\n', T4), 'driver-too-old');
+  assert.doesNotMatch(f.message, /update the NVIDIA driver/);
+});
