@@ -3,6 +3,7 @@
 // anywhere in the file set, and what would be installed still runs here. Pure: the analysis is passed
 // in, the copy is an in-memory overlay over the reader.
 import type { Finding, Fix, TextEdit } from '../finding';
+import { fixTitle } from '../finding';
 import { msg, type Localizable } from '../l10n';
 import type { FileReader } from '../requirements/types';
 import { applyEdits } from './apply';
@@ -179,7 +180,7 @@ function respectingConstraints(
   target: Finding,
   documentPath: string,
   stated: readonly StatedConstraint[],
-): { fix: Fix; widens?: string; refused?: undefined } | { fix?: undefined; refused: Verdict } {
+): { fix: Fix; widens?: string; own?: boolean; refused?: undefined } | { fix?: undefined; refused: Verdict } {
   const inDoc = (e: TextEdit): boolean => (e.file ?? target.file ?? documentPath) === documentPath;
   const overlaps = (e: TextEdit, c: StatedConstraint): boolean =>
     e.span.start === e.span.end ? c.span.start <= e.span.start && e.span.start <= c.span.end : e.span.start < c.span.end && c.span.start < e.span.end;
@@ -189,9 +190,21 @@ function respectingConstraints(
       : undefined;
   const widened = fix.edits.map((e) => hit(e, true)).find((c) => c);
   const touched = fix.edits.map((e) => hit(e, false)).find((c) => c);
+  // A stated constraint the finding is about may change, but only by an alternative the user picks.
+  const own = fix.edits.filter(inDoc).map((e) => stated.find((c) => c.about.includes(target.code) && overlaps(e, c))).find((c) => c);
+  if (!touched && own) return { fix, widens: own.label, own: true };
   if (!touched) return widened ? { fix, widens: widened.label } : { fix };
   const rest = fix.edits.filter((e) => !hit(e, false));
-  return rest.length ? { fix: { ...fix, edits: rest } } : { refused: { verified: false, refusal: 'changes-constraint', constraint: touched.label } };
+  return rest.length ? { fix: { ...fix, ...keptTitle(fix, rest), edits: rest } } : { refused: { verified: false, refusal: 'changes-constraint', constraint: touched.label } };
+}
+
+/** After a pin was dropped, the title names only what is left: the index the edits still point torch at. */
+function keptTitle(fix: Fix, rest: readonly TextEdit[]): { title: string; l10n?: Localizable } {
+  for (const e of rest) {
+    const m = /download\.pytorch\.org\/whl\/(?:(?:nightly|test)\/)?([a-z]+[0-9.]*)\b/.exec(e.newText);
+    if (m) return fixTitle(msg('Use the {0} index for torch', m[1]));
+  }
+  return fix.l10n ? { title: fix.title, l10n: fix.l10n } : { title: fix.title };
 }
 
 function refusalText(v: Verdict): { message: string; l10n?: Localizable } {
@@ -237,7 +250,9 @@ export function annotateVerified(
     const verdicts = new Map<number, Verdict>();
     const moved = new Map<number, Fix>();
     const widening = new Map<number, string>();
-    for (const i of order.slice(0, MAX_VERIFIED_PER_FINDING)) {
+    const changesOwn = new Set<number>();
+    // A fix its rule marks `verified: false` rests on facts the data does not hold: never verified.
+    for (const i of order.filter((x) => f.fixes[x].verified !== false).slice(0, MAX_VERIFIED_PER_FINDING)) {
       if (budget <= 0) break;
       const within = respectingConstraints(f.fixes[i], f, documentPath, stated);
       if (!within.fix) {
@@ -246,6 +261,7 @@ export function annotateVerified(
       }
       const kept = within.fix;
       if (within.widens) widening.set(i, within.widens);
+      if (within.own) changesOwn.add(i);
       if (kept !== f.fixes[i]) moved.set(i, kept);
       const first = judge(kept, f, findings, documentPath, documentText, reader, counted);
       let v = first.verdict;
@@ -274,7 +290,9 @@ export function annotateVerified(
     const widen = order.find((i) => fixes[i].verified && widening.has(i));
     if (widen !== undefined) {
       // Nothing the project's range allows runs here: widening it is offered, never preferred.
-      const why = msg('{0} (Nothing {1} allows runs here: the fix that widens it is offered as an alternative.)', f.l10n ? { message: f.message, l10n: f.l10n } : f.message, widening.get(widen) ?? '');
+      const why = changesOwn.has(widen)
+        ? msg('{0} (Changing {1} is offered as an alternative; it is not applied unasked.)', f.l10n ? { message: f.message, l10n: f.l10n } : f.message, widening.get(widen) ?? '')
+        : msg('{0} (Nothing {1} allows runs here: the fix that widens it is offered as an alternative.)', f.l10n ? { message: f.message, l10n: f.l10n } : f.message, widening.get(widen) ?? '');
       return { ...f, message: why.message, l10n: why.l10n, fixes: fixes.map((x) => ({ ...x, preferred: false })) };
     }
     const first = verdicts.get(order[0]) ?? { verified: false, refusal: 'not-checked' as const };

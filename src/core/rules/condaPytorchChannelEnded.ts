@@ -1,6 +1,7 @@
 // conda-pytorch-channel-ended: PyTorch stopped publishing to the `pytorch` conda channel after 2.5.1
 // (pytorch/pytorch#138506). Versions after that were never there (error); older ones still install
-// but the route is frozen (warning). The fix moves torch to pip with the right PyTorch index.
+// but the route is frozen (warning). The preferred fix moves torch to pip with the right PyTorch
+// index; the conda-forge route is offered beside it.
 import { Codes } from '../../constants';
 import type { CondaSpec } from '../conda/types';
 import type { Finding, Fix, TextEdit } from '../finding';
@@ -14,6 +15,7 @@ import { condaSpecVariant, indexUrlFor } from '../knowledge/variants';
 import { at, type RuleContext, type RuleModule } from './context';
 import { addPipEntries, entryLine } from './condaEdits';
 import { edit } from './edits';
+import { condaForgeFix } from '../fixes/condaForge';
 
 // Packages of the pytorch channel's build family: they exist only there, so they leave with it.
 const MOVED = new Set(['pytorch', 'torchvision', 'torchaudio', 'pytorch-cuda', 'cpuonly', 'pytorch-mutex', 'torchtriton']);
@@ -85,6 +87,8 @@ export function condaPytorchChannelEnded(ctx: RuleContext): Finding[] {
       fixes = [{ ...fixTitle(title), preferred: true, edits }];
     }
   }
+  const forge = condaForgeFix(env);
+  if (forge) fixes = [...fixes, forge];
   return [at(Codes.condaPytorchChannelEnded, never ? 'error' : 'warning',
     never
       ? msg('pytorch {0} was never published on the pytorch conda channel: its last release there is {1}. Install torch with pip from the PyTorch index (or use conda-forge).', version as string, last)

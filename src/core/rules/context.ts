@@ -14,7 +14,8 @@ import { appendUvIndex, edit, insertIndexLine, retargetEdits, sameEdits } from '
 import { variantCuda } from '../knowledge/variants';
 import type { IndexRef, ProjectModel } from './model';
 import type { EnvironmentOutcome } from '../resolve/types';
-import { satisfiesSafe, type Resolution } from './resolve';
+import { newestMatching, satisfiesSafe, type Resolution } from './resolve';
+import { compareVersions } from '../knowledge/cuda';
 
 export interface RuleContext {
   model: ProjectModel;
@@ -85,8 +86,8 @@ export interface Target {
 
 /**
  * The best target for this machine: the best variant of the pinned torch version; when torch is
- * unpinned, or no variant of the pinned version can run here, the recommended release (pinned, so
- * pip keeps resolving there after a newer PyPI torch appears).
+ * a range, the nearest release within it that runs here; otherwise the recommended release (pinned,
+ * so pip keeps resolving there after a newer PyPI torch appears).
  */
 export function machineTarget(ctx: RuleContext): Target | null {
   const { machine, res } = ctx;
@@ -97,16 +98,39 @@ export function machineTarget(ctx: RuleContext): Target | null {
   }
   const spec = res.torch?.req.specifier ?? '';
   if (!res.pinned && spec) {
-    // Stay inside the project's own range: newest matching release (verified data first) that runs here.
-    const all = releasesNewestFirst().filter((r) => satisfiesSafe(r.torch, spec));
-    for (const r of [...all.filter((x) => x.verified), ...all.filter((x) => !x.verified)]) {
-      const best = bestVariant(r.torch, machine);
-      if (best && best.runs !== false) return { variant: best.variant, release: r };
-    }
+    const r = nearestInRange(ctx, spec);
+    if (r) return r;
   }
   const rec = recommend(machine);
   if (!rec) return null;
   return { variant: rec.variant, release: torchRelease(rec.torch) };
+}
+
+/**
+ * Inside the project's own range, the smallest move that runs here: from the version the file means
+ * (the newest its PyTorch index serves in range, else what resolves now), the same version on another
+ * variant, then the nearest release upward, then the nearest downward, then the nearest above the range
+ * (verified data before guesses).
+ */
+function nearestInRange(ctx: RuleContext, spec: string): Target | null {
+  const { machine, res } = ctx;
+  if (!machine) return null;
+  const fileVariant = res.index?.parsed?.variant ?? res.torchIndexes.find((i) => i.parsed?.variant && !i.parsed.allVariants)?.parsed?.variant ?? null;
+  const anchor = (fileVariant ? newestMatching(spec, fileVariant) : null) ?? res.version?.split('+')[0] ?? null;
+  const inRange = releasesNewestFirst().filter((r) => satisfiesSafe(r.torch, spec)).reverse();
+  const up = anchor ? inRange.filter((r) => compareVersions(r.torch, anchor) >= 0) : inRange;
+  const down = anchor ? inRange.filter((r) => compareVersions(r.torch, anchor) < 0).reverse() : [];
+  // Nothing in range runs: the nearest release above it that does (a widening, which verification offers
+  // only as an alternative), not the newest release.
+  const floor = anchor ?? inRange[inRange.length - 1]?.torch ?? null;
+  const beyond = floor ? releasesNewestFirst().filter((r) => !satisfiesSafe(r.torch, spec) && compareVersions(r.torch, floor) > 0).reverse() : [];
+  for (const group of [up, down, beyond]) {
+    for (const r of [...group.filter((x) => x.verified), ...group.filter((x) => !x.verified)]) {
+      const best = bestVariant(r.torch, machine);
+      if (best && best.runs !== false) return { variant: best.variant, release: r };
+    }
+  }
+  return null;
 }
 
 /** Edits moving the project to a variant (and optionally a torch release). */

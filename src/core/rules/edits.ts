@@ -74,7 +74,7 @@ export function retargetEdits(model: ProjectModel, indexes: IndexRef[], t: Retar
   const edits: TextEdit[] = [];
   if (t.variant) for (const ix of indexes) {
     const e = rewriteIndex(ix, t.variant);
-    if (e) edits.push(e);
+    if (e) edits.push(e, ...renameUvIndex(model, ix, t.variant));
   }
   for (const line of model.torch) {
     const file = line.file;
@@ -94,6 +94,34 @@ export function retargetEdits(model: ProjectModel, indexes: IndexRef[], t: Retar
     }
   }
   return edits;
+}
+
+/**
+ * A uv index named for its variant ("pytorch-cu124") keeps telling the truth after its URL moves: the
+ * name and every `index = "…"` that routes to it are renamed together. Left alone when the name does
+ * not carry the variant or the new name is already taken.
+ */
+export function renameUvIndex(model: ProjectModel, ix: IndexRef, variant: string): TextEdit[] {
+  const name = ix.uv?.name;
+  const old = ix.parsed?.variant;
+  if (model.kind !== 'pyproject' || ix.kind !== 'uv-index' || !name || !old || old === variant) return [];
+  const re = new RegExp(`(^|[^a-z0-9])${old.replace(/\./g, '\\.')}(?![a-z0-9.])`, 'i');
+  if (!re.test(name)) return [];
+  const next = name.replace(re, (_m, pre: string) => `${pre}${variant}`);
+  if (model.indexes.some((i) => i.uv?.name === next)) return [];
+  const text = model.text;
+  const q = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const out: TextEdit[] = [];
+  const own = new RegExp(`^([ \\t]*name[ \\t]*=[ \\t]*["'])${q}["']`, 'gm');
+  const refs = new RegExp(`(\\bindex[ \\t]*=[ \\t]*["'])${q}["']`, 'g');
+  for (const r of [own, refs]) {
+    for (const m of text.matchAll(r)) {
+      const start = (m.index ?? 0) + m[1].length;
+      if (r === own && (start < ix.lineSpan.start || start > ix.lineSpan.end)) continue;
+      out.push(edit({ start, end: start + name.length }, next, ix.file));
+    }
+  }
+  return out;
 }
 
 /** Insert an index option line before the first torch-family line (requirements file or pip block). */

@@ -66,3 +66,74 @@ test('uv sources with markers: the fix rewrites the index of the source that app
   assert.match(fixed, /requires-python = ">=3\.10"/);
   assert.match(fixed, /"torch==2\.5\.1"/);
 });
+
+test('range + stale index on an RTX 5090 (driver 570): the fix targets the nearest release in range with Blackwell kernels (2.7.0 cu128), not the newest', () => {
+  const M = { gpu: 'NVIDIA GeForce RTX 5090', driver: '570.86.10', platform: 'linux' as const };
+  const text = '--extra-index-url https://download.pytorch.org/whl/cu121\ntorch>=2.4,<2.9\n';
+  const found = check(text, M);
+  const fixes = found.flatMap((f) => f.fixes.filter((x) => x.preferred));
+  assert.ok(fixes.length > 0, 'a preferred fix is offered');
+  for (const fix of fixes) {
+    assert.equal(fix.verified, true);
+    const fixed = apply(text, fix);
+    assert.match(fixed, /torch==2\.7\.0\b/, 'nearest upward, not 2.8.x');
+    assert.match(fixed, /whl\/cu128/);
+    assert.deepEqual(codes(check(fixed, M)).filter((c) => GPU_CODES.includes(c)), []);
+  }
+});
+
+test('range whose index version runs on another variant: the same version is kept, only the variant moves (T4 driver 470, torch>=2.0,<2.3 + cu121)', () => {
+  const T4 = { gpu: 'Tesla T4', driver: '470.82.01', platform: 'linux' as const };
+  const text = '--extra-index-url https://download.pytorch.org/whl/cu121\ntorch>=2.0,<2.3\n';
+  const [f] = only(check(text, T4), 'driver-too-old');
+  const fixed = apply(text, preferred(f));
+  assert.match(fixed, /torch==2\.2\.2\b/, 'the version the index served, not an older one');
+});
+
+test('nothing in range runs: the widening alternative is the nearest release above the range that runs (2.7.0 cu128), not the newest', () => {
+  const text = '--extra-index-url https://download.pytorch.org/whl/cu118\ntorch>=2.0,<2.5\n';
+  const [f] = only(check(text, RTX5090), 'gpu-arch-unsupported');
+  const widen = f.fixes.find((x) => x.verified);
+  assert.ok(widen);
+  assert.equal(widen.preferred, false);
+  assert.match(apply(text, widen), /torch==2\.7\.0\n/);
+  assert.match(apply(text, widen), /whl\/cu128/);
+});
+
+test('environment python=3.8 with torch==2.9.0: the message says what would run (Python ≥ 3.10) and the Python change is only an alternative', () => {
+  const M = { gpu: 'NVIDIA GeForce RTX 4090', driver: '570.86.10', platform: 'linux' as const };
+  const text = 'name: x\nchannels:\n  - conda-forge\ndependencies:\n  - python=3.8\n  - pip\n  - pip:\n    - torch==2.9.0\n';
+  const [f] = only(check(text, M, '/p/environment.yml'), 'python-unsupported');
+  assert.match(f.message, /Python 3\.10–/);
+  assert.equal(f.fixes.filter((x) => x.preferred).length, 0, 'never applied unasked');
+  const alt = f.fixes.find((x) => /Use Python 3\.10/.test(x.title));
+  assert.ok(alt);
+  assert.equal(alt.verified, true);
+  const fixed = apply(text, alt);
+  assert.match(fixed, /- python=3\.10\n/);
+  assert.match(fixed, /torch==2\.9\.0/, 'torch is left as pinned');
+  assert.deepEqual(only(check(fixed, M, '/p/environment.yml'), 'python-unsupported'), []);
+});
+
+test('refusal: a fix for another finding never rewrites the environment\'s python= pin', () => {
+  const T4 = { gpu: 'Tesla T4', driver: '470.82.01', platform: 'linux' as const };
+  const text = 'name: x\ndependencies:\n  - python=3.8\n  - pip\n  - pip:\n    - --extra-index-url https://download.pytorch.org/whl/cu121\n    - torch==2.9.0\n';
+  for (const f of check(text, T4, '/p/environment.yml')) {
+    if (f.code === 'python-unsupported') continue;
+    for (const x of f.fixes) assert.match(apply(text, x), /- python=3\.8\n/, `${f.code}: ${x.title}`);
+  }
+});
+
+test('nothing the project allows runs with this driver: the message says which driver would (T4 on 418, torch>=2.0,<2.5 → ≥ 450.80.02)', () => {
+  const T4 = { gpu: 'Tesla T4', driver: '418.67', platform: 'linux' as const };
+  const text = '--extra-index-url https://download.pytorch.org/whl/cu121\ntorch>=2.0,<2.5\n';
+  const [f] = only(check(text, T4), 'driver-too-old');
+  assert.match(f.message, /nothing torch>=2\.0,<2\.5 allows runs: update the NVIDIA driver to ≥ 450\.80\.02/);
+  assert.equal(f.fixes.filter((x) => x.preferred).length, 0, 'no preferred fix: nothing within the range runs');
+});
+
+test('control: when something the range allows runs, no driver update is asked for (T4 on 470, cu121 → cu118)', () => {
+  const T4 = { gpu: 'Tesla T4', driver: '470.82.01', platform: 'linux' as const };
+  const [f] = only(check('--extra-index-url https://download.pytorch.org/whl/cu121\ntorch>=2.0,<2.3\n', T4), 'driver-too-old');
+  assert.doesNotMatch(f.message, /update the NVIDIA driver/);
+});

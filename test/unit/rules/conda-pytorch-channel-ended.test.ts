@@ -47,3 +47,31 @@ test('GPU known but driver unknown: the fix keeps the CUDA the file asked for (n
   const known = only(check(text, { gpu: 'NVIDIA GeForce RTX 4090', driver: '580.65.06' }, '/p/environment.yml'), 'conda-pytorch-channel-ended');
   assert.match(apply(text, preferred(known[0])), /whl\/cu126\n/);
 });
+
+test('the conda-forge route is offered beside the pip route: channel replaced, versions kept, pytorch-only packages gone, never verified or preferred', () => {
+  const text = 'name: x\nchannels:\n  - pytorch\n  - nvidia\ndependencies:\n  - python=3.11\n  - pytorch::pytorch=2.1.2=py3.11_cuda12.1_cudnn8.9.2_0\n  - torchvision=0.16.2\n  - pytorch-cuda=12.1\n  - pytorch-mutex=1.0=cuda\n  - torchtriton\n  - numpy\n';
+  const [f] = only(check(text, { driver: '550.54.14', gpu: 'NVIDIA GeForce RTX 4090' }, '/p/environment.yml'), 'conda-pytorch-channel-ended');
+  const forge = f.fixes.find((x) => /conda-forge/.test(x.title));
+  assert.ok(forge, 'conda-forge fix offered');
+  assert.equal(forge.preferred, false);
+  assert.equal(forge.verified, false, 'conda-forge versions are not in the data: unverified');
+  assert.match(forge.title, /not checked/);
+  assert.equal(preferred(f).title.includes('pip'), true, 'the pip route stays preferred');
+  const fixed = apply(text, forge);
+  assert.equal(fixed, 'name: x\nchannels:\n  - conda-forge\n  - nvidia\ndependencies:\n  - python=3.11\n  - pytorch=2.1.2\n  - torchvision=0.16.2\n  - cuda-version=12.1\n  - numpy\n');
+  assert.deepEqual(only(check(fixed, null, '/p/environment.yml'), 'conda-pytorch-channel-ended'), []);
+});
+
+test('conda-forge route with conda-forge already listed: the pytorch channel line goes; cpuonly goes', () => {
+  const text = 'channels:\n  - pytorch\n  - conda-forge\ndependencies:\n  - pytorch=2.1.2\n  - cpuonly\n';
+  const [f] = only(check(text, null, '/p/environment.yml'), 'conda-pytorch-channel-ended');
+  const forge = f.fixes.find((x) => /conda-forge/.test(x.title));
+  assert.ok(forge);
+  assert.equal(apply(text, forge), 'channels:\n  - conda-forge\ndependencies:\n  - pytorch=2.1.2\n');
+});
+
+test('refusal: a flow-style channel list cannot be edited in place, so no conda-forge fix is invented', () => {
+  const text = 'channels: [pytorch, conda-forge]\ndependencies:\n  - pytorch=2.1.2\n  - cpuonly\n';
+  const [f] = only(check(text, null, '/p/environment.yml'), 'conda-pytorch-channel-ended');
+  assert.equal(f.fixes.some((x) => /conda-forge/.test(x.title)), false);
+});
