@@ -2,27 +2,14 @@
 // the same steps and messages when it runs, failures quoting conda/pip.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { main } from '../../../src/cli/main';
+import { BIN, fakeCondaProject } from './fakeCondaProject';
 
-const BIN = path.resolve(__dirname, '..', '..', 'fixtures', 'bin');
 const CONDA = path.join(BIN, 'conda');
 
-function setup(files: Record<string, string> = { 'requirements.txt': 'torch==2.5.1\nnumpy\n' }, dirName = 'proj') {
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'aied-cli-'));
-  const dir = path.join(tmp, dirName);
-  fs.mkdirSync(dir);
-  for (const [n, t] of Object.entries(files)) fs.writeFileSync(path.join(dir, n), t);
-  const log = path.join(tmp, 'calls.jsonl');
-  const env: NodeJS.ProcessEnv = { ...process.env, PATH: `${BIN}${path.delimiter}${process.env.PATH ?? ''}`,
-    FAKE_CONDA_ROOT: path.join(tmp, 'root'), FAKE_CONDA_LOG: log, CONDA_EXE: undefined, MAMBA_EXE: undefined };
-  const out: string[] = [];
-  const err: string[] = [];
-  const io = { out: (t: string) => out.push(t), err: (t: string) => err.push(t), cwd: tmp, env };
-  const calls = () => (fs.existsSync(log) ? fs.readFileSync(log, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { tool: string; argv: string[] }) : []);
-  return { tmp, dir, env, io, out, err, calls };
+function setup(files?: Record<string, string>, dirName = 'proj') {
+  return fakeCondaProject(files, { dirName });
 }
 
 const GPU = ['--no-detect', '--driver', '550.54.14', '--gpu', 'NVIDIA GeForce RTX 4090', '--platform', 'linux'];

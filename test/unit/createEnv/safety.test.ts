@@ -8,23 +8,12 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { main } from '../../../src/cli/main';
+import { fakeCondaProject } from './fakeCondaProject';
 
-const BIN = path.resolve(__dirname, '..', '..', 'fixtures', 'bin');
-
-function setup(files: Record<string, string | Buffer> = { 'requirements.txt': 'torch==2.5.1\nnumpy\n' }) {
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'aied-safe-'));
-  const dir = path.join(tmp, 'proj');
-  fs.mkdirSync(dir);
-  for (const [n, t] of Object.entries(files)) fs.writeFileSync(path.join(dir, n), t);
-  const log = path.join(tmp, 'calls.jsonl');
-  const env: NodeJS.ProcessEnv = { ...process.env, PATH: `${BIN}${path.delimiter}${process.env.PATH ?? ''}`,
-    FAKE_CONDA_ROOT: path.join(tmp, 'root'), FAKE_CONDA_LOG: log, CONDA_EXE: undefined, MAMBA_EXE: undefined };
-  const out: string[] = [];
-  const err: string[] = [];
-  const io = { out: (t: string) => out.push(t), err: (t: string) => err.push(t), cwd: tmp, env };
-  const calls = () => (fs.existsSync(log) ? fs.readFileSync(log, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { tool: string; argv: string[] }) : []);
-  const mutating = () => calls().filter((c) => c.tool === 'conda' && !['info', 'env list'].some((q) => c.argv.join(' ').startsWith(q)));
-  return { tmp, dir, env, io, out, err, calls, mutating };
+function setup(files?: Record<string, string | Buffer>) {
+  const p = fakeCondaProject(files, { prefix: 'aied-safe-' });
+  const mutating = () => p.calls().filter((c) => c.tool === 'conda' && !['info', 'env list'].some((q) => c.argv.join(' ').startsWith(q)));
+  return { ...p, mutating };
 }
 
 /** A finished env (conda-meta/ plus a file of the user's) the test checks is still there afterwards. */
