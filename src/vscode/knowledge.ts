@@ -5,7 +5,8 @@
 import * as vscode from 'vscode';
 import { Commands, Settings } from '../constants';
 import { catalogueStatus, setCatalogue } from '../core/knowledge/catalogue/overlay';
-import { KNOWLEDGE_AS_OF } from '../core/knowledge/recommend';
+import { knowledgeDates } from '../core/knowledge/dates';
+import { trMessage } from './translate';
 import { DEFAULT_INDEX_URL, DEFAULT_PYPI_URL, fetchCatalogue } from '../system/catalogueFetch';
 import { loadCatalogue, loadCatalogueSync, loadPageCache, saveCatalogue } from '../system/catalogueStore';
 import { nodeHttpGet } from '../system/httpGet';
@@ -15,13 +16,6 @@ const LAST_ATTEMPT = 'knowledge.lastAttempt';
 /** Delay after activation before a background check, so it never competes with the first analysis. */
 const BACKGROUND_DELAY_MS = 60_000;
 
-/** "data as of 2026-11; index checked 2026-12-01 10:00 UTC" for tooltips and reports. */
-export function knowledgeDates(): string {
-  const c = catalogueStatus();
-  return c
-    ? vscode.l10n.t('knowledge data as of {0}; wheel index checked {1}', KNOWLEDGE_AS_OF, c.fetchedAt.replace('T', ' ').slice(0, 16) + ' UTC')
-    : vscode.l10n.t('knowledge data as of {0}; wheel index not checked', KNOWLEDGE_AS_OF);
-}
 
 export function registerKnowledge(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): void {
   const dir = context.globalStorageUri.fsPath;
@@ -62,7 +56,7 @@ export function registerKnowledge(context: vscode.ExtensionContext, log: vscode.
       { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('AI Env Doctor: reading the PyTorch wheel index'), cancellable: false },
       (progress) => update(progress),
     );
-    if (ok) void vscode.window.showInformationMessage(vscode.l10n.t('AI Env Doctor: {0}; newest torch known: {1}', knowledgeDates(), catalogueStatus()?.newestTorch ?? '?'));
+    if (ok) void vscode.window.showInformationMessage(vscode.l10n.t('AI Env Doctor: {0}; newest torch known: {1}', trMessage(knowledgeDates()), catalogueStatus()?.newestTorch ?? '?'));
     else void vscode.window.showWarningMessage(vscode.l10n.t('AI Env Doctor: the wheel index could not be read; the last good knowledge stays in use (see the log).'));
   }));
 
